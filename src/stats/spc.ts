@@ -79,11 +79,13 @@ function pointsInRuns(signs: readonly number[], windowSize: number): Set<number>
   return out;
 }
 
-function segmentRules(y: readonly number[], centre: number, sigma: number): SpcRule[][] {
+function segmentRules(y: readonly number[], centre: number, amr: number): SpcRule[][] {
   const n = y.length;
+  const limit = XMR_LIMIT * amr;
+  const near = 2 * (XMR_LIMIT / 3) * amr;
   const side = y.map((v) => Math.sign(v - centre));
-  const outside = y.map((v) => v > centre + 3 * sigma || v < centre - 3 * sigma);
-  const close = y.map((v, i) => !outside[i] && (v > centre + 2 * sigma || v < centre - 2 * sigma));
+  const outside = y.map((v) => v > centre + limit || v < centre - limit);
+  const close = y.map((v, i) => !outside[i] && (v > centre + near || v < centre - near));
   // A shift: 7 points strictly on the same side (a point on the mean breaks it).
   const shift = pointsInRuns(side, RUN_LENGTH);
   // A trend: 7 points, i.e. 6 steps, all rising or all falling (an equal value breaks it).
@@ -155,7 +157,7 @@ export function calculateXmr(values: readonly number[], options: SpcOptions): Sp
     const mrs = y.slice(1).map((v, i) => Math.abs(v - y[i]));
     const amr = y.length > 1 ? averageMovingRange(mrs, screen) : 0;
     const sigma = (XMR_LIMIT / 3) * amr;
-    const rules = segmentRules(y, centre, sigma);
+    const rules = segmentRules(y, centre, amr);
     y.forEach((v, i) => {
       points.push({
         index: start + i, value: v, segment, movingRange: i === 0 ? null : mrs[i - 1], mean: centre,
