@@ -1,0 +1,13 @@
+// The commands of `wcc`, each loaded lazily. Add a command here, once.
+import type { Command } from 'commander';
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export const commands: { name: string; summary: string; load: () => Promise<CommandModule> }[] = [
+  { name: 'start', summary: 'start the server and web app (embedded PostgreSQL unless DATABASE_URL is set)', load: () => import('./start.ts') },
+  { name: 'migrate', summary: 'apply database migrations', load: () => import('./migrate.ts') },
+  { name: 'users', summary: 'add and list users, reset passwords', load: () => import('./users.ts') },
+  { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
+];

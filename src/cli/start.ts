@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../platform/config.ts';
+import { startServer } from '../platform/server.ts';
+
+export function register(program: Command): void {
+  program.command('start')
+    .description('start the server and web app; Ctrl-C stops it and the embedded database')
+    .option('--port <port>', 'port to listen on (default $PORT or 3000)')
+    .action(async (opts: { port?: string }) => {
+      const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+      const server = await startServer(config);
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: string) => {
+          console.log(`\n${signal} received: stopping the server and the database…`);
+          server.stop().then(() => { console.log('Stopped cleanly.'); resolve(); }, (err) => {
+            console.error(`wcc: error while stopping: ${(err as Error).message}`);
+            process.exitCode = 1;
+            resolve();
+          });
+        };
+        process.once('SIGINT', () => shutdown('SIGINT'));
+        process.once('SIGTERM', () => shutdown('SIGTERM'));
+      });
+    });
+}

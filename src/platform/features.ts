@@ -1,0 +1,17 @@
+// Every feature's API, registered explicitly with its prefix. Add a feature here, once.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from './app.ts';
+import { platformRoutes } from './routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { orgRoutes } from '../orgs/index.ts';
+
+export interface Feature {
+  prefix: string;
+  plugin: FastifyPluginAsync<{ deps: AppDeps }>;
+}
+
+export const features: Feature[] = [
+  { prefix: '/api', plugin: platformRoutes },
+  { prefix: '/api', plugin: authRoutes },
+  { prefix: '/api/orgs', plugin: orgRoutes },
+];
