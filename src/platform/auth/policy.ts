@@ -129,3 +129,15 @@ export function readableScope(principal: Principal | null): { all: boolean; orgC
 export function hasRole(principal: Principal | null, role: RoleName, orgCode?: string): boolean {
   return !!principal?.roles.some((g) => g.role === role && (orgCode === undefined || g.orgCode === orgCode));
 }
+
+export const allActions: readonly Action[] = [
+  'orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'org-data:approve',
+  'analytics:import', 'audit:read', 'users:manage', 'jobs:read-any', 'supplier:act',
+];
+
+/** The actions a principal may take somewhere (for navigation); the server still checks each request. */
+export function permittedActions(principal: Principal | null): Action[] {
+  return allActions.filter((a) => principal
+    ? principal.roles.some((g) => roleActions[g.role].includes(a)) || publicActions.includes(a)
+    : publicActions.includes(a));
+}

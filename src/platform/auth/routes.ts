@@ -5,8 +5,8 @@ import type { AppDeps } from '../app.ts';
 import { AppError } from '../errors.ts';
 import { signIn, signOut } from './sessions.ts';
 import { AttemptLimiter, SESSION_COOKIE } from './plugin.ts';
-import { authorize, requirePrincipal, roleNames, roleLabels, type Principal } from './policy.ts';
-import { createUser, listUsers } from './users.ts';
+import { authorize, permittedActions, requirePrincipal, roleNames, roleLabels, type Principal } from './policy.ts';
+import { changePassword, createUser, listUsers } from './users.ts';
 import { describeOrganisations } from '../../orgs/index.ts';
 
 const RoleGrantSchema = Type.Object({
@@ -24,6 +24,7 @@ const SessionSchema = Type.Object({
   })]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Array(Type.String(), { description: 'actions the principal may take somewhere; for navigation only' }),
 });
 
 export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -44,8 +45,8 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   app.get('/session', {
     schema: { tags: ['session'], summary: 'Who is signed in, with the CSRF token for state-changing requests', response: { 200: SessionSchema } },
   }, async (request) => {
-    if (!request.principal) return { principal: null, csrfToken: null, expiresAt: null };
-    return { principal: await describe(request.principal), csrfToken: request.csrfToken, expiresAt: null };
+    if (!request.principal) return { principal: null, csrfToken: null, expiresAt: null, permissions: permittedActions(null) };
+    return { principal: await describe(request.principal), csrfToken: request.csrfToken, expiresAt: null, permissions: permittedActions(request.principal) };
   });
 
   app.post('/session', {
@@ -62,13 +63,26 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       path: '/', httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'strict',
       maxAge: deps.config.sessionTtlMinutes * 60,
     });
-    return { principal: await describe(session.principal), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return { principal: await describe(session.principal), csrfToken: session.csrfToken, expiresAt: session.expiresAt, permissions: permittedActions(session.principal) };
   });
 
   app.delete('/session', { schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (request, reply) => {
     const principal = requirePrincipal(request.principal);
     await signOut(deps.db, request.sessionToken!, principal);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.put('/account/password', {
+    schema: {
+      tags: ['session'], summary: 'Change your own password (ends your other sessions)',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+      response: { 204: Type.Null() },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request.principal);
+    const body = request.body as { currentPassword: string; newPassword: string };
+    await changePassword(deps.db, principal, body.currentPassword, body.newPassword, request.sessionToken!);
     return reply.code(204).send();
   });
 

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import { AppError } from '../errors.ts';
 import { withTransaction, type Db } from '../db.ts';
 import { recordAudit } from '../audit.ts';
-import { checkPasswordStrength, hashPassword } from './password.ts';
+import { checkPasswordStrength, hashPassword, verifyPassword } from './password.ts';
+import { hashToken } from './sessions.ts';
 import { roleNames, scopeOfRole, type Principal, type RoleGrant, type RoleName } from './policy.ts';
 
 export interface NewUser {
@@ -103,4 +104,19 @@ export async function loadPrincipal(client: pg.ClientBase | Db, userId: string):
     displayName: rows[0].display_name,
     roles: rows.filter((r) => r.role).map((r) => ({ role: r.role as RoleName, orgCode: r.org_code || null })),
   };
+}
+
+export async function changePassword(db: Db, principal: Principal, current: string, next: string, keepSessionToken: string): Promise<void> {
+  const { rows } = await db.query('SELECT password_hash FROM users WHERE id = $1', [principal.userId]);
+  if (!rows[0] || !(await verifyPassword(current, rows[0].password_hash))) {
+    throw new AppError('invalid', 'Your current password is not right.', [{ path: 'body/currentPassword', message: 'is not right' }]);
+  }
+  const weak = checkPasswordStrength(next);
+  if (weak) throw new AppError('invalid', weak, [{ path: 'body/newPassword', message: weak }]);
+  const hash = await hashPassword(next);
+  await withTransaction(db, async (client) => {
+    await client.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [principal.userId, hash]);
+    await client.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [principal.userId, hashToken(keepSessionToken)]);
+    await recordAudit(client, { actor: principal, action: 'user.change-password', objectType: 'user', objectId: principal.userId, after: { passwordChanged: true } });
+  });
 }
