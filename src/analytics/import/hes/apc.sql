@@ -1,0 +1,47 @@
+-- HES admitted patient care → warehouse dataset `apc` (columns in src/analytics/warehouse/schema.ts).
+SELECT
+  PSEUDO_HESID AS person_id,
+  wcc_fyear(FYEAR) AS fyear,
+  EPIKEY AS episode_key,
+  wcc_date(ADMIDATE) AS admission_date,
+  wcc_date(DISDATE) AS discharge_date,
+  wcc_date(EPISTART) AS episode_start,
+  wcc_date(EPIEND) AS episode_end,
+  CAST(wcc_int(EPIORDER) AS SMALLINT) AS epiorder,
+  ADMIMETH AS admission_method,
+  CASE
+    WHEN ADMIMETH IN ('11', '12', '13') THEN 'elective'
+    WHEN ADMIMETH IN ('21', '22', '23', '24', '25', '28', '2A', '2B', '2C', '2D') THEN 'emergency'
+    WHEN ADMIMETH IN ('31', '32') THEN 'maternity'
+    ELSE 'other' END AS admission_class,
+  ADMISORC AS admission_source,
+  CLASSPAT AS patient_class,
+  wcc_age(STARTAGE) AS age,
+  wcc_sex(SEX) AS sex,
+  wcc_lsoa(LSOA01) AS lsoa01,
+  wcc_org(PCTCODE_HIS) AS pct_code,
+  wcc_org(RESPCT_HIS) AS residence_pct,
+  wcc_org(RESSTHA_HIS) AS sha_code,
+  wcc_org(PROCODE3) AS provider,
+  MAINSPEF AS main_specialty,
+  TRETSPEF AS treatment_specialty,
+  list_filter([wcc_icd10(DIAG_4_01), wcc_icd10(DIAG_4_02), wcc_icd10(DIAG_4_03), wcc_icd10(DIAG_4_04),
+               wcc_icd10(DIAG_4_05), wcc_icd10(DIAG_4_06), wcc_icd10(DIAG_4_07), wcc_icd10(DIAG_4_08),
+               wcc_icd10(DIAG_4_09), wcc_icd10(DIAG_4_10), wcc_icd10(DIAG_4_11), wcc_icd10(DIAG_4_12),
+               wcc_icd10(DIAG_4_13), wcc_icd10(DIAG_4_14), wcc_icd10(DIAG_4_15), wcc_icd10(DIAG_4_16),
+               wcc_icd10(DIAG_4_17), wcc_icd10(DIAG_4_18), wcc_icd10(DIAG_4_19), wcc_icd10(DIAG_4_20)],
+              x -> x IS NOT NULL) AS diagnoses,
+  list_filter([wcc_opcs(OPERTN_4_01), wcc_opcs(OPERTN_4_02), wcc_opcs(OPERTN_4_03), wcc_opcs(OPERTN_4_04),
+               wcc_opcs(OPERTN_4_05), wcc_opcs(OPERTN_4_06), wcc_opcs(OPERTN_4_07), wcc_opcs(OPERTN_4_08),
+               wcc_opcs(OPERTN_4_09), wcc_opcs(OPERTN_4_10), wcc_opcs(OPERTN_4_11), wcc_opcs(OPERTN_4_12),
+               wcc_opcs(OPERTN_4_13), wcc_opcs(OPERTN_4_14), wcc_opcs(OPERTN_4_15), wcc_opcs(OPERTN_4_16),
+               wcc_opcs(OPERTN_4_17), wcc_opcs(OPERTN_4_18), wcc_opcs(OPERTN_4_19), wcc_opcs(OPERTN_4_20),
+               wcc_opcs(OPERTN_4_21), wcc_opcs(OPERTN_4_22), wcc_opcs(OPERTN_4_23), wcc_opcs(OPERTN_4_24)],
+              x -> x IS NOT NULL) AS procedures,
+  DISMETH AS discharge_method,
+  DISDEST AS discharge_destination,
+  coalesce(CAST(wcc_date(DISDATE) - wcc_date(ADMIDATE) AS INTEGER), wcc_int(SPELDUR)) AS length_of_stay,
+  wcc_int(EPIDUR) AS episode_duration,
+  coalesce(SUSHRG, HRG40) AS hrg,
+  TRY_CAST(COST AS DOUBLE) AS cost
+FROM valid_rows
