@@ -13,7 +13,7 @@ test('every method of sections 13–20 is registered once', () => {
 });
 
 test('compare reads the published CI column names and keeps polarity apart', () => {
-  const rows = [
+  const rows: Record<string, string | number | null>[] = [
     { area_code: 'E38000001', value: 40, lower95_0cl: 38, upper95_0cl: 42, lower99_8cl: 36, upper99_8cl: 44, benchmark: 50 },
     { area_code: 'E38000002', value: 49, lower95_0cl: 45, upper95_0cl: 53, lower99_8cl: 43, upper99_8cl: 55, benchmark: 50 },
     { area_code: 'E92000001', benchmark_code: 'E92000001', value: 50, lower95_0cl: 49, upper95_0cl: 51, lower99_8cl: 48, upper99_8cl: 52, benchmark: 60 },
