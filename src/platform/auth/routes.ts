@@ -28,7 +28,7 @@ const SessionSchema = Type.Object({
 });
 
 export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  const limiter = new AttemptLimiter(20, 10 * 60_000);
+  const limiter = new AttemptLimiter(deps.config.signInAttemptsPerAddress, 10 * 60_000);
 
   async function describe(principal: Principal) {
     const orgs = await describeOrganisations(deps.db, principal.roles.map((r) => r.orgCode).filter((c): c is string => !!c));

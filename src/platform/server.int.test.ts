@@ -1,0 +1,118 @@
+// `wcc start` as a real process: embedded database, clean Ctrl-C, data reused on the next start, the
+// CLI attaching to the running server's database, and DATABASE_URL pointing at another server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded.ts';
+
+const bin = resolve(import.meta.dirname, '../../bin/wcc.js');
+// NODE_TEST_CONTEXT would make the child think it is a test file of this runner.
+const { NODE_TEST_CONTEXT: _ctx, ...parentEnv } = process.env;
+const baseEnv = { ...parentEnv, WCC_BUILD_WEB: 'false', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+
+interface Started { child: ChildProcess; url: string; output: () => string }
+
+function startWcc(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [bin, 'start'], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`wcc start did not come up:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/wcc is running at (http:\/\/localhost:\d+)/);
+      if (m) { clearTimeout(timer); resolveStart({ child, url: m[1], output: () => out }); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`wcc start exited with ${code}:\n${out}`)); });
+  });
+}
+
+function stopWcc(s: Started): Promise<number | null> {
+  return new Promise((resolveStop) => {
+    s.child.removeAllListeners('exit');
+    s.child.on('exit', (code) => resolveStop(code));
+    s.child.kill('SIGINT');
+  });
+}
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv, ...env } });
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+test('start, use, Ctrl-C and start again on the embedded database', { timeout: 180_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wcc-start-'));
+  chmodSync(dataDir, 0o755); // as root, the server runs as 'postgres', which must reach the folder
+  const env = { WCC_DATA_DIR: dataDir };
+  try {
+    const first = await startWcc(env);
+    assert.match(first.output(), /Demo accounts created/);
+    assert.match(first.output(), /admin@wcc\.example/);
+    const health = await (await fetch(`${first.url}/api/health`)).json();
+    assert.equal(health.database.status, 'ok');
+    const pids = readFileSync(join(dataDir, 'pg/cluster/postmaster.pid'), 'utf8');
+    const postmaster = Number(pids.split('\n')[0]);
+    assert.ok(alive(postmaster));
+
+    // The CLI attaches to the running server's database.
+    const added = await runCli(['users', 'add', '--email', 'cli.user@wcc.example', '--name', 'CLI User', '--role', 'pct_analyst:5C2', '--password', 'cli-password-123'], env);
+    assert.equal(added.code, 0, added.stderr);
+    const badRole = await runCli(['users', 'add', '--email', 'x@wcc.example', '--name', 'X', '--role', 'wizard', '--password', 'cli-password-123'], env);
+    assert.equal(badRole.code, 2);
+    assert.match(badRole.stderr, /unknown role "wizard"/);
+    const pcts = await runCli(['orgs', 'list', '--type', 'pct', '--as-of', '2009-04-01', '--format', 'csv'], env);
+    assert.equal(pcts.code, 0, pcts.stderr);
+    assert.equal(pcts.stdout.trim().split('\n').length - 1, 152);
+    const badDate = await runCli(['orgs', 'list', '--as-of', '1 April 2009'], env);
+    assert.equal(badDate.code, 2);
+
+    assert.equal(await stopWcc(first), 0);
+    assert.equal(alive(postmaster), false, 'the embedded PostgreSQL stopped with the app');
+    assert.equal(existsSync(join(dataDir, 'pg/cluster/postmaster.pid')), false);
+
+    const second = await startWcc(env);
+    assert.doesNotMatch(second.output(), /Demo accounts created/, 'the second start reuses the data');
+    const signIn = await fetch(`${second.url}/api/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'cli.user@wcc.example', password: 'cli-password-123' }),
+    });
+    assert.equal(signIn.status, 200, 'the user added through the CLI survived the restart');
+    assert.equal(await stopWcc(second), 0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('with DATABASE_URL the app uses that PostgreSQL and starts no embedded server', { timeout: 120_000 }, async () => {
+  const serverDir = mkdtempSync(join(tmpdir(), 'wcc-external-pg-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'wcc-external-data-'));
+  const external = await startEmbeddedPostgres(serverDir, { persistent: false });
+  try {
+    const app = await startWcc({ WCC_DATA_DIR: dataDir, DATABASE_URL: external.url });
+    const health = await (await fetch(`${app.url}/api/health`)).json();
+    assert.equal(health.status, 'ok');
+    assert.equal(existsSync(join(dataDir, 'pg')), false, 'no embedded cluster was created');
+    const client = new pg.Client({ connectionString: external.url });
+    await client.connect();
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM organisations WHERE type = 'pct'");
+    await client.end();
+    assert.equal(rows[0].n, 153, 'the reference organisations were loaded into the external server');
+    assert.equal(await stopWcc(app), 0);
+  } finally {
+    await external.stop();
+    rmSync(serverDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
