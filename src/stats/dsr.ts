@@ -2,7 +2,7 @@
  * Section 4 (calculate_dsr): directly standardised rate with Dobson limits, for independent events and
  * for non-independent events (individuals counted by event frequency).
  */
-import { byarsLower, byarsUpper } from './intervals.ts';
+import { byarsLower, byarsUpper } from './byars.ts';
 import { twoSidedZ } from './normal-quantile.ts';
 
 export interface DsrSums {

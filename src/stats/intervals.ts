@@ -1,17 +1,8 @@
 /** Byar's and exact Poisson limits and the Wilson score interval (STATISTICS.md, common conventions). */
 import { chiSquareQuantile } from './distributions.ts';
+import { byarsLower, byarsUpper } from './byars.ts';
 
-/** Byar's lower limit for a Poisson count o at two-sided z; NaN (NA) when negative. */
-export function byarsLower(o: number, z: number): number {
-  const v = o * (1 - 1 / (9 * o) - z / (3 * Math.sqrt(o))) ** 3;
-  return v < 0 ? NaN : v;
-}
-
-/** Byar's upper limit for a Poisson count o at two-sided z. */
-export function byarsUpper(o: number, z: number): number {
-  const o1 = o + 1;
-  return o1 * (1 - 1 / (9 * o1) + z / (3 * Math.sqrt(o1))) ** 3;
-}
+export { byarsLower, byarsUpper };
 
 /** Exact Poisson lower limit χ²_{α/2}(2o)/2 at confidence c. */
 export function exactLower(o: number, c: number): number {
