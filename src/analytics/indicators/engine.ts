@@ -1,0 +1,113 @@
+// Computes one indicator for one period on a prepared DuckDB connection: generate the query, run it,
+// compute values and limits with src/stats, derive the inequality measures, benchmark.
+import type { Duck } from '../duckdb.ts';
+import { calculateAgi } from '../../stats/agi.ts';
+import { twoSidedZ } from '../../stats/distributions.ts';
+import type { IndicatorDefinition } from './definition-schema.ts';
+import { buildIndicatorQuery, type BandScheme, type DeprivationGroups } from './query-builder.ts';
+import { computeValues, groupCells, type IndicatorValue, type QueryRow } from './compute-values.ts';
+import { benchmarkValues } from './benchmark.ts';
+import { createAlcoholFractions } from './warehouse-views.ts';
+
+export function bandSchemeOf(def: IndicatorDefinition): BandScheme {
+  if (def.method === 'dsr' || def.method === 'isr') return 'esp';
+  if (def.method === 'life-expectancy') return 'le';
+  return 'none';
+}
+
+/** Per-connection state: which code-list tables have been loaded. */
+export interface EngineSession {
+  duck: Duck;
+  loaded: Set<string>;
+}
+
+export function openSession(duck: Duck): EngineSession {
+  return { duck, loaded: new Set() };
+}
+
+async function runQuery(s: EngineSession, def: IndicatorDefinition, period: string, groups: DeprivationGroups): Promise<QueryRow[]> {
+  const w = def.numerator?.weighting;
+  if (w && !s.loaded.has(`aaf:${w.fractions.file}`)) {
+    await createAlcoholFractions(s.duck, w.fractions.file);
+    s.loaded.add(`aaf:${w.fractions.file}`);
+  }
+  const q = buildIndicatorQuery(def, { period, bands: bandSchemeOf(def), groups });
+  return s.duck.all<QueryRow>(q.sql, q.params);
+}
+
+/** Life expectancy by deprivation group within each area, as values keyed by area. */
+async function lifeExpectancyByGroup(s: EngineSession, base: IndicatorDefinition, period: string, groups: DeprivationGroups) {
+  const rows = await runQuery(s, base, period, groups);
+  const cells = groupCells(base, rows, groups);
+  const byArea = new Map<string, { area: IndicatorValue; groups: Map<number, IndicatorValue> }>();
+  const pops = new Map<string, number>();
+  for (const c of cells) pops.set(`${c.areaCode}|${c.breakdown}`, [...c.bands.values()].reduce((t, b) => t + b.n, 0));
+  for (const v of computeValues(base, period, cells)) {
+    const entry = byArea.get(v.areaCode) ?? { area: v, groups: new Map() };
+    if (v.breakdown.startsWith('imd_')) entry.groups.set(Number(v.breakdown.split('_').pop()), v);
+    else entry.area = v;
+    byArea.set(v.areaCode, entry);
+  }
+  return { byArea, pops };
+}
+
+const se95 = (v: IndicatorValue) => (v.limits[0] !== null && v.limits[1] !== null ? (v.limits[1] - v.limits[0]) / (2 * twoSidedZ(0.95)) : null);
+
+function inequalityValue(def: IndicatorDefinition, period: string, area: IndicatorValue, value: number | null, lower: number | null, upper: number | null, note: string | null): IndicatorValue {
+  return {
+    indicatorId: def.id, areaCode: area.areaCode, areaType: area.areaType, parentCode: area.parentCode, period,
+    breakdown: def.breakdowns[0], numerator: null, denominator: null, value, limits: [lower, upper, null, null],
+    comparedToEngland: null, comparedToParent: null, note: value === null ? (note ?? def.suppression.reason) : note,
+  };
+}
+
+async function computeInequality(s: EngineSession, def: IndicatorDefinition, base: IndicatorDefinition, period: string): Promise<IndicatorValue[]> {
+  const groups: DeprivationGroups = def.deprivationGroups === 'decile' ? 'decile' : 'quintile';
+  const k = groups === 'decile' ? 10 : 5;
+  const { byArea, pops } = await lifeExpectancyByGroup(s, base, period, groups);
+  const out: IndicatorValue[] = [];
+  for (const { area, groups: g } of byArea.values()) {
+    const present = [...g.values()].filter((v) => v.value !== null && se95(v) !== null);
+    if (present.length < k) {
+      out.push(inequalityValue(def, period, area, null, null, null, `${def.suppression.reason} (${present.length} of ${k} groups)`));
+      continue;
+    }
+    if (def.method === 'gap') {
+      const most = g.get(1)!; const least = g.get(k)!;
+      const gap = least.value! - most.value!;
+      const se = Math.sqrt(se95(most)! ** 2 + se95(least)! ** 2);
+      const z = twoSidedZ(0.95);
+      out.push(inequalityValue(def, period, area, gap, gap - z * se, gap + z * se, null));
+      continue;
+    }
+    // SII: relative rank = cumulative population midpoint of each group, most deprived first.
+    const ordered = [...g.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+    const popOf = (v: IndicatorValue) => pops.get(`${v.areaCode}|${v.breakdown}`) ?? 0;
+    const total = ordered.reduce((t, v) => t + popOf(v), 0);
+    let cum = 0;
+    const points = ordered.map((v) => {
+      const a = popOf(v) / total;
+      const b = cum + a / 2;
+      cum += a;
+      return { nationalRank: b, population: popOf(v), value: v.value!, se: se95(v)! };
+    });
+    const r = calculateAgi(points, { repetitions: 10000, confidence: 0.95, seed: 20080401 });
+    out.push(inequalityValue(def, period, area, r.agi, r.lowerCl, r.upperCl, null));
+  }
+  return out;
+}
+
+/** Every value of one indicator for one period, benchmarked. */
+export async function computeIndicator(s: EngineSession, def: IndicatorDefinition, period: string, catalogue: IndicatorDefinition[]): Promise<IndicatorValue[]> {
+  if (!def.computed) throw new Error(`${def.id} is uploaded, not computed`);
+  let values: IndicatorValue[];
+  if (def.method === 'sii' || def.method === 'gap') {
+    const base = catalogue.find((d) => d.id === def.basedOn);
+    if (!base) throw new Error(`${def.id}: basedOn ${def.basedOn} is not in the catalogue`);
+    values = await computeInequality(s, def, base, period);
+  } else {
+    const rows = await runQuery(s, def, period, 'quintile');
+    values = computeValues(def, period, groupCells(def, rows));
+  }
+  return benchmarkValues(def, values);
+}

@@ -1,0 +1,179 @@
+// Generates the one DuckDB query that computes an indicator's numerators and denominators per area
+// (PCT, SHA, England; local authority for ONS aggregates), breakdown (persons, sex, deprivation group)
+// and, when the method standardises, age band. Values are $n parameters; identifiers are fixed here.
+import type { IndicatorDefinition, NumeratorRule } from './definition-schema.ts';
+import {
+  Params, ageSexConditions, bandScopeConditions, numeratorOnlyConditions, recordConditions,
+} from './filters.ts';
+import { AAF_AGE_FROM } from './warehouse-views.ts';
+
+export type BandScheme = 'esp' | 'le' | 'none';
+export type DeprivationGroups = 'quintile' | 'decile';
+
+export interface QueryOptions {
+  /** '2008-09' for financial-year indicators, '2014' for calendar-year ones. */
+  period: string;
+  bands: BandScheme;
+  groups: DeprivationGroups;
+}
+
+export interface GeneratedQuery {
+  sql: string;
+  params: (string | number | boolean)[];
+}
+
+const RECORD_BAND: Record<BandScheme, string> = {
+  esp: 'least(floor(age / 5) * 5, 90)::INTEGER',
+  le: 'CASE WHEN age = 0 THEN 0 WHEN age < 5 THEN 1 ELSE least(floor(age / 5) * 5, 90)::INTEGER END',
+  none: '0',
+};
+// Banded rows (population, ONS deaths) are used only when the row lies inside one band of the scheme.
+const ROW_BAND: Record<BandScheme, string> = {
+  esp: 'least(floor(age_lower / 5) * 5, 90)::INTEGER',
+  le: 'CASE WHEN age_upper = 0 THEN 0 WHEN age_lower >= 1 AND age_upper <= 4 THEN 1 ELSE least(floor(age_lower / 5) * 5, 90)::INTEGER END',
+  none: '0',
+};
+const ROW_BAND_VALID: Record<BandScheme, string> = {
+  esp: '(age_lower >= 90 OR floor(age_lower / 5) = floor(age_upper / 5))',
+  le: '(age_upper = 0 OR (age_lower >= 1 AND age_upper <= 4) OR age_lower >= 90 OR (age_lower >= 5 AND floor(age_lower / 5) = floor(age_upper / 5)))',
+  none: '(age_lower >= 90 OR floor(age_lower / 5) = floor(age_upper / 5))',
+};
+
+const SOURCES = {
+  hes_apc: { table: 'wh_apc', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
+  hes_op: { table: 'wh_op', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
+  hes_ae: { table: 'wh_ae', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
+  deaths: { table: 'wh_deaths', period: 'year', base: 'pct_code' },
+  births: { table: 'wh_births', period: 'year', base: 'pct_code' },
+} as const;
+
+/** The calendar year whose mid-year population (or births) matches a period: '2008-09' → 2008. */
+export function populationYear(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
+function periodValue(dataset: keyof typeof SOURCES, period: string, p: Params): string {
+  return SOURCES[dataset].period === 'year' ? p.add(Number(period)) : p.add(period);
+}
+
+/** The record-level source relation: the dataset, or for readmissions the first episodes with their flag. */
+function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
+  const ds = num.dataset as keyof typeof SOURCES;
+  if (num.readmittedWithinDays === undefined) return SOURCES[ds].table;
+  const next = Number(period.slice(0, 4)) + 1;
+  const nextPeriod = `${next}-${String((next + 1) % 100).padStart(2, '0')}`;
+  return `(
+    SELECT *, coalesce(date_diff('day', spell_end, next_emergency) BETWEEN 0 AND ${p.add(num.readmittedWithinDays)}, false) AS readmitted
+    FROM (
+      SELECT *, min(CASE WHEN admission_class = 'emergency' THEN admission_date END)
+        OVER (PARTITION BY person_id ORDER BY admission_date, episode_key ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_emergency
+      FROM (
+        SELECT *, max(discharge_date) OVER (PARTITION BY person_id, admission_date) AS spell_end
+        FROM wh_apc WHERE person_id IS NOT NULL AND fyear IN (${p.add(period)}, ${p.add(nextPeriod)}))
+      WHERE epiorder = 1))`;
+}
+
+/** Alcohol-attributable weight per row: the rows of `relation` with a column w. */
+function weightedRelation(relation: string, measure: 'narrow' | 'broad'): string {
+  const weight = measure === 'broad'
+    ? 'max(a.fraction)'
+    : `CASE WHEN max(a.fraction) FILTER (WHERE d.pos = 1) > 0 THEN max(a.fraction) FILTER (WHERE d.pos = 1)
+            ELSE coalesce(max(a.fraction) FILTER (WHERE d.pos > 1 AND a.external), 0) END`;
+  return `(
+    WITH r AS (SELECT *, row_number() OVER () AS rid FROM ${relation}),
+    d AS (SELECT rid, sex, age, unnest(diagnoses) AS code, generate_subscripts(diagnoses, 1) AS pos FROM r WHERE age IS NOT NULL),
+    w AS (SELECT d.rid, ${weight} AS w FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = ${AAF_AGE_FROM.replaceAll('age', 'd.age')} GROUP BY d.rid)
+    SELECT r.*, w.w FROM r JOIN w USING (rid) WHERE w.w > 0)`;
+}
+
+function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, withRecordsDenominator: boolean): string {
+  const num = def.numerator!;
+  const ds = num.dataset as keyof typeof SOURCES;
+  const src = SOURCES[ds];
+  let relation = sourceRelation(num, o.period, p);
+  const weighted = num.weighting !== undefined;
+  const where = [`${src.period} = ${periodValue(ds, o.period, p)}`];
+  if (o.bands !== 'none') where.push('age IS NOT NULL');
+  if (weighted) relation = weightedRelation(relation, num.weighting!.measure);
+  const w = weighted ? 'w' : (ds === 'births' ? 'births' : '1');
+  const band = RECORD_BAND[o.bands];
+  const select = `${src.base} AS base_code, coalesce(lsoa01, '') AS lsoa01, coalesce(sex, 'U') AS sex, ${band} AS band`;
+
+  if (withRecordsDenominator) {
+    // Proportion / mean: one scan; the denominator's rules select rows, the numerator's flag them.
+    const den = def.denominator!;
+    where.push(...recordConditions(den, p));
+    if (def.meanOf) where.push('length_of_stay IS NOT NULL');
+    if (num.readmittedWithinDays !== undefined) where.push('spell_end IS NOT NULL');
+    const flag = [...recordConditions(num, p), ...numeratorOnlyConditions(num, p)];
+    if (num.readmittedWithinDays !== undefined) flag.push('readmitted');
+    const hit = flag.length > 0 ? flag.join(' AND ') : 'true';
+    const v = def.meanOf ? 'length_of_stay::DOUBLE' : '0';
+    return `SELECT ${select}, sum(CASE WHEN ${hit} THEN ${w} ELSE 0 END) AS x, count(*)::DOUBLE AS n,
+        sum(${v}) AS s, sum(${v} * ${v}) AS ss
+      FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
+  }
+  where.push(...recordConditions(num, p), ...numeratorOnlyConditions(num, p));
+  let sql = `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
+  // All-cause deaths may also come as ONS aggregates by local authority or PCT.
+  if (ds === 'deaths' && !num.diagnosis) {
+    const agg = [`year = ${p.add(Number(o.period))}`, `area_type IN ('la', 'pct')`, `sex IN ('M', 'F')`, `age_band <> 'all'`,
+      ROW_BAND_VALID[o.bands], ...bandScopeConditions(num, p)];
+    sql += `\n      UNION ALL SELECT area_code, '', sex, ${ROW_BAND[o.bands]}, sum(deaths)::DOUBLE FROM wh_ons_deaths WHERE ${agg.join(' AND ')} GROUP BY ALL`;
+  }
+  return sql;
+}
+
+function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params): string {
+  const den = def.denominator!;
+  if (den.kind === 'births') {
+    const c = [`year = ${p.add(Number(o.period))}`, ...ageSexConditions({ sex: den.sex }, 'age', p)];
+    return `SELECT pct_code AS base_code, coalesce(lsoa01, '') AS lsoa01, CASE WHEN sex IN ('M', 'F') THEN sex ELSE 'U' END AS sex, 0 AS band,
+        sum(births)::DOUBLE AS n FROM wh_births WHERE ${c.join(' AND ')} GROUP BY ALL`;
+  }
+  const c = [`year = ${p.add(populationYear(o.period))}`, `sex IN ('M', 'F')`, `age_band <> 'all'`, ROW_BAND_VALID[o.bands],
+    ...bandScopeConditions(den, p)];
+  // The finest geography available for the year: small areas, else PCTs, else local authorities.
+  return `WITH pop AS (SELECT * FROM wh_population WHERE ${c.join(' AND ')}),
+      lvl AS (SELECT CASE WHEN count(*) FILTER (WHERE area_type = 'lsoa01') > 0 THEN 'lsoa01'
+                          WHEN count(*) FILTER (WHERE area_type = 'pct') > 0 THEN 'pct' ELSE 'la' END AS t FROM pop)
+      SELECT CASE WHEN pop.area_type = 'lsoa01' THEN l.pct_code ELSE pop.area_code END AS base_code,
+        CASE WHEN pop.area_type = 'lsoa01' THEN pop.area_code ELSE '' END AS lsoa01, sex, ${ROW_BAND[o.bands]} AS band,
+        sum(population)::DOUBLE AS n
+      FROM pop LEFT JOIN lsoa_pct l ON pop.area_type = 'lsoa01' AND l.lsoa01 = pop.area_code
+      WHERE pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
+}
+
+/**
+ * One query for one indicator and period. Output columns: area_code, area_type, parent_code, split
+ * ('all' | 'sex' | 'dep'), sex, dep, band, x (numerator), n (denominator), s and ss (sum and sum of
+ * squares, for means).
+ */
+export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): GeneratedQuery {
+  if (!def.numerator || !def.denominator) throw new Error(`${def.id}: nothing to compute (no numerator or denominator)`);
+  const p = new Params();
+  const records = def.denominator.kind === 'records';
+  const cells = records
+    ? `cells AS (${numeratorCells(def, o, p, true)})`
+    : `num_cells AS (${numeratorCells(def, o, p, false)}),
+    den_cells AS (${denominatorCells(def, o, p)}),
+    cells AS (
+      SELECT base_code, lsoa01, sex, band, coalesce(sum(x), 0) AS x, coalesce(sum(n), 0) AS n, 0.0 AS s, 0.0 AS ss
+      FROM (SELECT base_code, lsoa01, sex, band, x, NULL::DOUBLE AS n FROM num_cells
+            UNION ALL SELECT base_code, lsoa01, sex, band, NULL, n FROM den_cells)
+      GROUP BY ALL)`;
+  const depColumn = o.groups === 'decile' ? 'g.decile' : 'g.quintile';
+  const sql = `WITH ${cells},
+    expanded AS (
+      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, ${depColumn} AS dep, c.x, c.n, c.s, c.ss
+      FROM cells c JOIN area_map m ON m.base_code = c.base_code
+      LEFT JOIN lsoa_group g ON g.area_code = m.area_code AND g.lsoa01 = c.lsoa01)
+    SELECT area_code, area_type, any_value(parent_code) AS parent_code,
+      CASE WHEN grouping(sex) = 0 THEN 'sex' WHEN grouping(dep) = 0 THEN 'dep' ELSE 'all' END AS split,
+      sex, dep, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss
+    FROM expanded
+    GROUP BY GROUPING SETS ((area_code, area_type, band), (area_code, area_type, sex, band), (area_code, area_type, dep, band))
+    HAVING NOT (grouping(sex) = 0 AND sex NOT IN ('M', 'F')) AND NOT (grouping(dep) = 0 AND dep IS NULL)
+    ORDER BY area_code, split, sex, dep, band`;
+  return { sql, params: p.values };
+}

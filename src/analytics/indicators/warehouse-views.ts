@@ -1,0 +1,117 @@
+// Prepares one DuckDB connection for the engine: a view per warehouse dataset (the importers' Parquet,
+// or an empty table of the same columns when nothing has been imported), the area tree that rolls
+// PCTs up to SHAs and England, each small area's local deprivation quintile and decile within every
+// area it belongs to, and the alcohol-attributable fractions. Generated queries read only these names.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Duck } from '../duckdb.ts';
+import { columnList, datasetDir, type DatasetName } from '../warehouse/schema.ts';
+import { CODELIST_DIR } from './catalogue.ts';
+
+export const ENGLAND_CODE = 'ENG';
+
+/** PCTs and their SHA for the period being computed (from organisation_hierarchy, or a test's list). */
+export interface AreaTree {
+  pcts: { code: string; shaCode: string }[];
+}
+
+const DATASETS: DatasetName[] = ['apc', 'op', 'ae', 'deaths', 'births', 'population', 'ons_deaths', 'imd'];
+
+export function hasParquet(dataDir: string, dataset: DatasetName): boolean {
+  const dir = datasetDir(dataDir, dataset);
+  return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.parquet'));
+}
+
+/** Creates wh_<dataset> for every dataset; returns the datasets that have data. */
+export async function createDatasetViews(duck: Duck, dataDir: string): Promise<Set<DatasetName>> {
+  const present = new Set<DatasetName>();
+  for (const ds of DATASETS) {
+    if (hasParquet(dataDir, ds)) {
+      present.add(ds);
+      // A view cannot take parameters; the glob is built from the configured data folder, never from a request.
+      const glob = join(datasetDir(dataDir, ds), '*.parquet').replaceAll("'", "''");
+      await duck.run(`CREATE OR REPLACE VIEW wh_${ds} AS SELECT * FROM read_parquet('${glob}', union_by_name = true)`);
+    } else {
+      await duck.run(`CREATE OR REPLACE TABLE wh_${ds} (${columnList(ds)})`);
+    }
+  }
+  return present;
+}
+
+/**
+ * area_map(base_code, area_code, area_type, parent_code): every base area (a PCT, or an English local
+ * authority in ONS aggregates) with one row per area it counts towards — itself, its SHA, England.
+ */
+export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
+  await duck.run('CREATE OR REPLACE TABLE area_map (base_code VARCHAR, area_code VARCHAR, area_type VARCHAR, parent_code VARCHAR)');
+  const rows: string[][] = [];
+  for (const p of tree.pcts) {
+    rows.push([p.code, p.code, 'pct', p.shaCode], [p.code, p.shaCode, 'sha', ENGLAND_CODE], [p.code, ENGLAND_CODE, 'england', '']);
+  }
+  for (const r of rows) {
+    await duck.run('INSERT INTO area_map VALUES ($1, $2, $3, nullif($4, \'\'))', r);
+  }
+  // English local authorities in ONS aggregates count towards themselves and England.
+  await duck.run(`
+    INSERT INTO area_map
+    SELECT code, code, 'la', $1 FROM (
+      SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
+      UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%')
+    WHERE code NOT IN (SELECT base_code FROM area_map)
+    UNION ALL
+    SELECT code, $1, 'england', NULL FROM (
+      SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
+      UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%')
+    WHERE code NOT IN (SELECT base_code FROM area_map)`, [ENGLAND_CODE]);
+}
+
+/**
+ * lsoa_group(area_code, lsoa01, quintile, decile): each small area's deprivation group within every
+ * area it lies in (1 = most deprived), ranking the area's small areas by IMD score (latest IMD year).
+ */
+export async function createDeprivationGroups(duck: Duck): Promise<void> {
+  await duck.run(`
+    CREATE OR REPLACE TABLE lsoa_group AS
+    WITH imd AS (
+      SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
+      FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01)
+    SELECT m.area_code, i.lsoa01,
+      ntile(5) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS quintile,
+      ntile(10) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS decile
+    FROM imd i JOIN area_map m ON m.base_code = i.pct_code`);
+  await duck.run(`
+    CREATE OR REPLACE TABLE lsoa_pct AS
+    SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
+}
+
+/**
+ * aaf(code4, sex, age_group, fraction, external): PHE alcohol-attributable fractions with every code
+ * expanded to the 4-character codes it covers (a 3-character code or a '%' prefix covers its children),
+ * so the engine joins on equality. Negative (protective) fractions count as 0.
+ */
+export async function createAlcoholFractions(duck: Duck, file: string): Promise<void> {
+  const path = join(CODELIST_DIR, file);
+  await duck.run(`
+    CREATE OR REPLACE TABLE aaf AS
+    WITH src AS (
+      SELECT replace(ICD10_Code, '%', '') AS prefix, CASE Sex WHEN 'Male' THEN 'M' ELSE 'F' END AS sex,
+        regexp_extract(Age_group, '^([0-9]+)')::INTEGER AS age_from, greatest(Fraction, 0) AS fraction
+      FROM read_csv($1, header = true, all_varchar = false)),
+    tails AS (SELECT unnest(['0','1','2','3','4','5','6','7','8','9','X']) AS t),
+    codes AS (
+      SELECT prefix AS code4, sex, age_from, fraction FROM src WHERE length(prefix) = 4
+      UNION ALL SELECT prefix || t, sex, age_from, fraction FROM src, tails WHERE length(prefix) = 3
+      UNION ALL SELECT prefix || a.t || b.t, sex, age_from, fraction FROM src, tails a, tails b WHERE length(prefix) = 2)
+    SELECT code4, sex, age_from, max(fraction) AS fraction, code4 >= 'V' AS external
+    FROM codes GROUP BY code4, sex, age_from`, [path]);
+}
+
+/** The age group of the fractions table for an age column expression (16-24, 25-34, …, 85+; 0-15). */
+export const AAF_AGE_FROM = `CASE WHEN age < 16 THEN 0 WHEN age < 25 THEN 16 WHEN age >= 85 THEN 85 ELSE (floor((age - 5) / 10) * 10 + 5)::INTEGER END`;
+
+export async function prepareWarehouse(duck: Duck, dataDir: string, tree: AreaTree): Promise<Set<DatasetName>> {
+  const present = await createDatasetViews(duck, dataDir);
+  await createAreaMap(duck, tree);
+  await createDeprivationGroups(duck);
+  return present;
+}
