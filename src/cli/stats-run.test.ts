@@ -36,8 +36,8 @@ test('dsr over the 1,000,008-row input matches the R output to 1e-9', async () =
     assert.ok(row, `area ${refRow[0]} present`);
     for (let c = 1; c < ref.header.length; c++) {
       const i = ours.header.indexOf(ref.header[c]);
-      const e = refRow[c] === '' ? NaN : Number(refRow[c]);
-      const a = row[i] === '' ? NaN : Number(row[i]);
+      const e: number = refRow[c] === '' ? NaN : Number(refRow[c]);
+      const a: number = row![i] === '' ? NaN : Number(row![i]);
       if (Number.isNaN(e)) assert.ok(Number.isNaN(a), `${refRow[0]} ${ref.header[c]} NA`);
       else if (Math.abs(a - e) > 1e-9 * Math.abs(e)) assert.fail(`${refRow[0]} ${ref.header[c]}: ${a} vs ${e}`);
       checked++;
