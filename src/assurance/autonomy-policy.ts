@@ -92,7 +92,7 @@ export function validateAutonomyPolicy(input: unknown, file: string, frameworks:
     defaultReason: c.string(o.defaultReason, 'defaultReason'),
     supportMatching: { weakestCompetencies: c.integer(sm.weakestCompetencies, 'supportMatching.weakestCompetencies', 0, 11) },
   };
-  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true, policy };
+  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true, policy: JSON.parse(JSON.stringify(policy)) as AutonomyPolicy };
 }
 
 function checkCondition(c: Checker, v: unknown, p: string): Condition {

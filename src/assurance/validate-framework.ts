@@ -51,7 +51,8 @@ export function validateFramework(input: unknown, file: string): ValidationResul
   const framework: Framework = era === 'wcc'
     ? checkWcc(c, o, base)
     : { ...base, era: 'oversight', oversight: checkOversight(c, o.oversight, 'oversight') };
-  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true, framework };
+  // Plain data only: optional fields left unset are dropped, so a stored copy compares equal to the file.
+  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true, framework: JSON.parse(JSON.stringify(framework)) as Framework };
 }
 
 /** Validates or throws a FrameworkValidationError listing every issue. */
