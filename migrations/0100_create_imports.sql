@@ -25,7 +25,7 @@ CREATE TABLE la_pct (
   la_name      text NOT NULL,
   la_ons_code  text,                                   -- E06…/E07…/E08…/E09… where known
   pct_code     text NOT NULL,
-  match        text NOT NULL CHECK (match IN ('name', 'county', 'explicit'))
+  match        text NOT NULL CHECK (match IN ('name', 'county', 'explicit', 'split'))  -- split: LA spans PCTs; listed under one
 );
 CREATE INDEX la_pct_pct ON la_pct (pct_code);
 

@@ -44,6 +44,8 @@ export async function stageAndValidate(
 }
 
 export interface RecordOutcome extends ValidatedFile {
+  /** True when the valid rows may be written (no errors, or skipInvalid). */
+  written: boolean;
   rowsWritten: number;
   /** Set when rows were written: the temporary Parquet file to move into the warehouse. */
   tmpParquet: string | null;
@@ -51,28 +53,30 @@ export interface RecordOutcome extends ValidatedFile {
 }
 
 export async function runRecordImport(opts: {
-  duck: Duck; spec: RecordSpec; file: string; importId: string; tmpParquet: string; rejectFile: string;
+  duck: Duck; spec: RecordSpec; file: string; importId: string; tmpParquet: string | null; rejectFile: string;
   skipInvalid: boolean; progress: Progress;
 }): Promise<RecordOutcome> {
   const { duck, spec, file } = opts;
   const v = await stageAndValidate(duck, file, spec.columns, spec.checks, opts.progress);
-  const none = { ...v, rowsWritten: 0, tmpParquet: null, rejectFile: null };
+  const none = { ...v, written: false, rowsWritten: 0, tmpParquet: null, rejectFile: null };
   const structural = v.errors.some((e) => e.column === '-' || e.reason === 'missing column');
   if (structural || (v.errorCount > 0 && !opts.skipInvalid)) return none;
 
-  const select = DATASETS[spec.dataset]
-    .map((c) => c.name === 'import_id'
-      ? `CAST(${sqlLiteral(opts.importId)} AS VARCHAR) AS import_id`
-      : `CAST(${sqlIdentifier(c.name)} AS ${c.type}) AS ${sqlIdentifier(c.name)}`)
-    .join(', ');
   opts.progress(0.7, 'writing');
-  await duck.run(`COPY (SELECT ${select} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
-    (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  if (spec.dataset && opts.tmpParquet) {
+    const select = DATASETS[spec.dataset]
+      .map((c) => c.name === 'import_id'
+        ? `CAST(${sqlLiteral(opts.importId)} AS VARCHAR) AS import_id`
+        : `CAST(${sqlIdentifier(c.name)} AS ${c.type}) AS ${sqlIdentifier(c.name)}`)
+      .join(', ');
+    await duck.run(`COPY (SELECT ${select} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
+      (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  }
   let rejectFile: string | null = null;
   if (v.errorCount > 0) {
     await writeRejects(duck, file, opts.rejectFile);
     rejectFile = opts.rejectFile;
   }
   opts.progress(0.95, 'written');
-  return { ...v, rowsWritten: v.rowsRead - v.rowsRejected, tmpParquet: opts.tmpParquet, rejectFile };
+  return { ...v, written: true, rowsWritten: v.rowsRead - v.rowsRejected, tmpParquet: opts.tmpParquet, rejectFile };
 }

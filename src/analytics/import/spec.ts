@@ -4,10 +4,11 @@ import type { DatasetName } from '../warehouse/schema.ts';
 
 export type ImportKind =
   | 'hes-apc' | 'hes-op' | 'hes-ae' | 'ons-deaths' | 'ons-population' | 'deaths' | 'births' | 'imd'
-  | 'indicator-values';
+  | 'la-pct' | 'indicator-values';
 
 export const IMPORT_KINDS: readonly ImportKind[] = [
-  'hes-apc', 'hes-op', 'hes-ae', 'ons-deaths', 'ons-population', 'deaths', 'births', 'imd', 'indicator-values',
+  'hes-apc', 'hes-op', 'hes-ae', 'ons-deaths', 'ons-population', 'deaths', 'births', 'imd', 'la-pct',
+  'indicator-values',
 ];
 
 export function isImportKind(value: string): value is ImportKind {
@@ -33,12 +34,18 @@ export interface SourceColumn {
 
 export interface RecordSpec {
   kind: ImportKind;
-  dataset: DatasetName;
+  /** Warehouse dataset written as Parquet, or null when the kind lands in PostgreSQL only. */
+  dataset: DatasetName | null;
   columns: SourceColumn[];
   checks: Check[];
   /** SELECT producing the dataset's columns (except import_id) FROM valid_rows. */
   transform: string;
+  /** For kinds with PostgreSQL tables: write the transformed rows inside the provenance transaction. */
+  land?: Lander;
 }
+
+/** Receives the transformed rows (already validated) and writes them with the given client. */
+export type Lander = (client: import('pg').ClientBase, rows: Record<string, unknown>[], importId: string) => Promise<number>;
 
 export interface CellError {
   line: number;
