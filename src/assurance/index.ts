@@ -1,0 +1,24 @@
+// The assurance feature's public surface: other features import only from here.
+export type {
+  Competency, CompetencyRollupRule, DocumentType, Era, Framework, Governance, GovernanceArea, LeagueSettings, Level,
+  OversightFramework, OversightMetric, Rag, RagRollupRule, SubCriterion, SubIndicator, Survey, SurveyItem, WccFramework,
+} from './framework.ts';
+export { allMetrics, allSubIndicators, frameworkKey, LEVELS, RAGS, scoredCompetencies } from './framework.ts';
+export type { FrameworkIssue, ValidationResult } from './validate-framework.ts';
+export { FrameworkValidationError, formatIssue, parseFramework, validateFramework } from './validate-framework.ts';
+export { evaluateCompetencies, evaluateGovernance, rollUpCompetency, rollUpRag } from './rollup.ts';
+export type { CompetencyResult, GovernanceResult } from './rollup.ts';
+export { segmentTrusts, scoreByPeerQuartile, scoreByThresholds } from './segmentation.ts';
+export type { SegmentResult, TrustInput } from './segmentation.ts';
+export { buildScorecard, competencyScore, governanceScore } from './scorecard.ts';
+export type { Scorecard, ScorecardInput } from './scorecard.ts';
+export { oversightLeague, previousRanks, wccLeague } from './league.ts';
+export type { LeagueRow, PreviousRanks } from './league.ts';
+export type { AutonomyPolicy, AutonomyRule, AutonomyStatus, Condition } from './autonomy-policy.ts';
+export { validateAutonomyPolicy } from './autonomy-policy.ts';
+export { proposeAutonomy, weakest } from './autonomy.ts';
+export type { AutonomyDecision, AutonomyProposal } from './autonomy.ts';
+export { FRAMEWORKS_DIR, loadFrameworks, loadFrameworkText, loadPolicies, POLICIES_DIR } from './load-frameworks.ts';
+export type { LoadedFramework, LoadedPolicy } from './load-frameworks.ts';
+export { getFramework, getPolicy, listFrameworkVersions, syncAssuranceFrameworks, syncFrameworks, syncPolicies } from './repo.ts';
+export type { FrameworkVersionSummary, SyncReport } from './repo.ts';
