@@ -1,0 +1,29 @@
+// The header navigation: each entry names the permission (a policy action from GET /api/session)
+// that makes it useful. The browser never decides roles; the server checks every request anyway.
+export interface NavEntry {
+  text: string;
+  href: string;
+  /** Shown when the session's permissions include this action. */
+  permission: string;
+  /** Shown only to signed-in users. */
+  signedIn?: boolean;
+}
+
+export const navEntries: NavEntry[] = [
+  { text: 'Home', href: '/', permission: 'orgs:read', signedIn: true },
+  { text: 'Organisations', href: '/orgs', permission: 'orgs:read' },
+  { text: 'Audit trail', href: '/audit', permission: 'audit:read', signedIn: true },
+  { text: 'Users', href: '/users', permission: 'users:manage', signedIn: true },
+  { text: 'Your account', href: '/account', permission: 'orgs:read', signedIn: true },
+];
+
+export function visibleEntries(permissions: readonly string[], signedIn: boolean): NavEntry[] {
+  return navEntries.filter((e) => permissions.includes(e.permission) && (signedIn || !e.signedIn));
+}
+
+/** The entry a path belongs to: the longest href that prefixes it. */
+export function currentEntry(entries: NavEntry[], pathname: string): NavEntry | undefined {
+  return entries
+    .filter((e) => (e.href === '/' ? pathname === '/' : pathname === e.href || pathname.startsWith(`${e.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}
