@@ -22,7 +22,8 @@ test('2008/09 scores 10 competencies and describes competency 11 without scoring
   assert.equal(f.competencies.length, 11);
   assert.deepEqual(scoredCompetencies(f).map((c) => c.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   assert.equal(f.competencies[10].scored, false);
-  assert.ok(f.governance.areas.some((a) => a.id === 'finance'), 'finance sits within governance');
+  assert.deepEqual(f.governance.areas.map((a) => [a.id, a.subIndicators.length]), [['strategy', 4], ['finance', 7], ['board', 4]],
+    'finance sits within governance, with investment decisions (F7) while competency 11 is not scored');
 });
 
 test('2009/10 scores 11 competencies and has 16 governance sub-indicators across strategy, finance and board', () => {
