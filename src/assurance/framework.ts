@@ -72,7 +72,13 @@ export interface Governance {
 }
 
 export type SurveyItemKind = 'likert' | 'free_text';
-export interface SurveyItem { id: string; competency: number | null; kind: SurveyItemKind; text: string }
+export interface SurveyItem {
+  id: string;
+  competency: number | null;
+  kind: SurveyItemKind;
+  text: string;
+  groups?: string[];        // stakeholder groups asked this item; all groups when absent
+}
 export interface StakeholderGroup { id: string; title: string }
 export interface Survey {
   scale: { min: number; max: number; labels: string[]; allowDontKnow: boolean };

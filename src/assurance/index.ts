@@ -22,3 +22,5 @@ export { FRAMEWORKS_DIR, loadFrameworks, loadFrameworkText, loadPolicies, POLICI
 export type { LoadedFramework, LoadedPolicy } from './load-frameworks.ts';
 export { getFramework, getPolicy, listFrameworkVersions, syncAssuranceFrameworks, syncFrameworks, syncPolicies } from './repo.ts';
 export type { FrameworkVersionSummary, SyncReport } from './repo.ts';
+export { groupsToWithhold, summariseSurvey } from './survey.ts';
+export type { CompetencySummary, SurveyAnswer, SurveyReport } from './survey.ts';

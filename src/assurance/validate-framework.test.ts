@@ -117,3 +117,10 @@ test('parseFramework throws with every issue in the message', () => {
   assert.throws(() => parseFramework(doc, FILE), (e: Error) =>
     e.message.includes(`${FILE}: version: "2009/10" is not a financial year such as "2009-10"`));
 });
+
+test('a survey item asked of an unknown stakeholder group is rejected', () => {
+  const doc = fresh();
+  const i = doc.survey.items.findIndex((x: { id: string }) => x.id === 'Q08');
+  doc.survey.items[i].groups = ['gp-practices', 'pharmacists'];
+  assert.deepEqual(issuesOf(doc), [`${FILE}: survey.items[${i}].groups[1]: unknown stakeholder group "pharmacists"`]);
+});

@@ -171,7 +171,7 @@ function checkSurvey(c: Checker, v: unknown, competencyNumbers: Set<number>): Su
   c.unique(stakeholderGroups.map((g, i) => ({ id: g.id, path: join(join('survey.stakeholderGroups', i), 'id') })), 'stakeholder group');
   const items = c.array(o.items, 'survey.items', 1).map((it, i): SurveyItem => {
     const p = join('survey.items', i);
-    const x = c.object(it, p, ['id', 'competency', 'kind', 'text']) ?? {};
+    const x = c.object(it, p, ['id', 'competency', 'kind', 'text', 'groups']) ?? {};
     const kind = c.oneOf(x.kind, join(p, 'kind'), ['likert', 'free_text'] as const, 'survey item kind');
     let competency: number | null = null;
     if (x.competency === null || x.competency === undefined) {
@@ -180,7 +180,13 @@ function checkSurvey(c: Checker, v: unknown, competencyNumbers: Set<number>): Su
       competency = c.integer(x.competency, join(p, 'competency'));
       if (!competencyNumbers.has(competency)) c.fail(join(p, 'competency'), `competency ${competency} does not exist in this framework`);
     }
-    return { id: c.string(x.id, join(p, 'id')), competency, kind, text: c.string(x.text, join(p, 'text')) };
+    const groupIds = new Set(stakeholderGroups.map((g) => g.id));
+    const groups = x.groups === undefined ? undefined : c.array(x.groups, join(p, 'groups'), 1).map((g, k) => {
+      const id = c.string(g, join(join(p, 'groups'), k));
+      if (id && !groupIds.has(id)) c.fail(join(join(p, 'groups'), k), `unknown stakeholder group "${id}"`);
+      return id;
+    });
+    return { id: c.string(x.id, join(p, 'id')), competency, kind, text: c.string(x.text, join(p, 'text')), groups };
   });
   c.unique(items.map((it, i) => ({ id: it.id, path: join(join('survey.items', i), 'id') })), 'survey item');
   return { scale: { min, max, labels, allowDontKnow: c.boolean(s.allowDontKnow, 'survey.scale.allowDontKnow', false) },
