@@ -9,7 +9,7 @@ const required = ['FYEAR', 'AEKEY', 'ARRIVALDATE', 'ARRIVALAGE', 'SEX'];
 const optional = [
   'PSEUDO_HESID', 'ARRIVALTIME', 'LSOA01', 'PCTCODE_HIS', 'RESPCT_HIS', 'RESSTHA_HIS', 'PROCODE3', 'AEDEPTTYPE',
   'AEATTENDCAT', 'AEATTENDDISP', 'DEPDUR', 'SUSHRG', 'COST',
-  ...numbered('DIAG3_', 6), ...numbered('DIAGA_', 6),
+  ...numbered('DIAG3_', 6), ...numbered('DIAG2_', 3), ...numbered('DIAGA_', 6),
 ];
 
 const checks: Check[] = [
