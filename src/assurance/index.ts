@@ -24,3 +24,5 @@ export { getFramework, getPolicy, listFrameworkVersions, syncAssuranceFrameworks
 export type { FrameworkVersionSummary, SyncReport } from './repo.ts';
 export { groupsToWithhold, summariseSurvey } from './survey.ts';
 export type { CompetencySummary, SurveyAnswer, SurveyReport } from './survey.ts';
+export { checkTimetable, isPublished, phaseAt, selfAssessmentEditable, surveyIsOpen } from './timetable.ts';
+export type { Phase, Reopening, Timetable } from './timetable.ts';
