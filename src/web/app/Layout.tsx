@@ -24,7 +24,11 @@ export function Layout() {
     if (organisations.length > 1) account.push({ text: 'Change organisation', href: `/act-for?next=${encodeURIComponent(location.pathname + location.search)}` });
     account.push({
       text: 'Sign out',
-      onAction: () => { void signOut().then(() => navigate('/sign-in', { state: { signedOut: true } })); },
+      // Leave the signed-in page first, so no page that needs a session redirects on the way out.
+      onAction: () => {
+        navigate('/sign-in', { replace: true, state: { signedOut: true } });
+        void signOut();
+      },
     });
   } else if (session && location.pathname !== '/sign-in') {
     account.push({ text: 'Sign in', href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, icon: true });

@@ -30,7 +30,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const state = location.state as { signedOut?: boolean; needsSession?: boolean } | null;
 
-  if (session?.principal && !busy) return <Navigate to={next} replace />;
+  if (session?.principal && !busy && !state?.signedOut) return <Navigate to={next} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,0 +1,81 @@
+// Test harness for browser tests: a wcc server of its own (fresh database, demo accounts, built web
+// app) on a free port, and Debian's Chromium driven by playwright-core.
+import { mkdtempSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../src/platform/config.ts';
+import { startServer } from '../src/platform/server.ts';
+import { startTestDatabase, type TestDatabase } from '../src/platform/testing/test-database.ts';
+
+export const DEMO_PASSWORD = 'world-class-2008';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wcc-e2e-'));
+  let database: TestDatabase | null = null;
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    database = await startTestDatabase({ migrate: false });
+    const config = {
+      ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
+      databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent',
+    };
+    server = await startServer(config, () => undefined);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
+    const s = server, db = database;
+    return {
+      url: s.url,
+      browser,
+      async close() {
+        await browser.close();
+        await s.stop();
+        await db.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await server?.stop();
+    await database?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
+
+/** Runs axe-core in the page (evaluated through DevTools, so the page's CSP does not block it). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  });
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
+
+/** Saves a full-page screenshot when WCC_SCREENSHOTS names a folder (for looking at the pages). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.WCC_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
