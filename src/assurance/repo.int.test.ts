@@ -5,7 +5,7 @@ import { loadFrameworks, loadFrameworkText } from './load-frameworks.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FRAMEWORKS_DIR } from './load-frameworks.ts';
-import { getFramework, getPolicy, listFrameworkVersions, syncAssuranceFrameworks, syncFrameworks } from './repo.ts';
+import { getFramework, getPolicy, listFrameworkVersions, loadCycleScorecards, syncAssuranceFrameworks, syncFrameworks } from './repo.ts';
 
 let t: TestDatabase;
 before(async () => { t = await startTestDatabase(); });
@@ -66,4 +66,30 @@ test('a cycle timetable out of order is rejected by the database', async () => {
        panels_from, panels_to, calibration_by, publication_at)
      VALUES ('2008-09', 'wcc', '2008-09', '2009-03-15T17:00Z', '2008-11-01T00:00Z', '2008-12-15T00:00Z',
        '2009-02-01', '2009-03-12', '2009-04-09', '2009-05-20T09:00Z')`), /check constraint/);
+});
+
+test('scorecards for a cycle come from the agreed scores; an incompletely scored PCT is listed, not guessed', async () => {
+  await t.db.query(`INSERT INTO organisations (code, name, type, valid_from) VALUES
+    ('Q30', 'North East', 'sha', '2006-07-01'), ('5D7', 'Newcastle PCT', 'pct', '2006-10-01'), ('5KG', 'South Tyneside PCT', 'pct', '2006-10-01')`);
+  const cycleId = (await t.db.query(`SELECT id FROM assurance_cycles WHERE year = '2009-10'`)).rows[0].id as string;
+  const f = await getFramework(t.db, 'wcc', '2009-10');
+  assert.ok(f && f.era === 'wcc');
+  const subIndicators = f.governance.areas.flatMap((a) => a.subIndicators.map((s) => s.id));
+  for (const org of ['5D7', '5KG']) {
+    for (const c of f.competencies) {
+      await t.db.query(`INSERT INTO assurance_agreed_scores (cycle_id, org_code, item_kind, item, level, rationale)
+        VALUES ($1, $2, 'competency', $3, $4, 'agreed at panel')`, [cycleId, org, String(c.number), c.number === 5 ? 2 : 3]);
+    }
+    for (const s of subIndicators) {
+      if (org === '5KG' && s === 'B5') continue;
+      await t.db.query(`INSERT INTO assurance_agreed_scores (cycle_id, org_code, item_kind, item, rag, rationale)
+        VALUES ($1, $2, 'sub_indicator', $3, $4, 'agreed at panel')`, [cycleId, org, s, s === 'F2' ? 'amber' : 'green']);
+    }
+  }
+  const { scorecards, incomplete } = await loadCycleScorecards(t.db, cycleId);
+  assert.deepEqual(scorecards.map((s) => [s.orgCode, s.name, s.governanceOverall, s.competencyLevels[5]]), [['5D7', 'Newcastle PCT', 'green', 2]]);
+  assert.deepEqual(incomplete, [{ orgCode: '5KG', problem: '5KG: no rating for governance sub-indicators B5' }]);
+  await assert.rejects(t.db.query(`INSERT INTO assurance_agreed_scores (cycle_id, org_code, item_kind, item, level, rationale)
+    VALUES ($1, '5D7', 'sub_indicator', 'S9', 3, 'x')`, [cycleId]), /check constraint/);
+  await assert.rejects(loadCycleScorecards(t.db, '00000000-0000-0000-0000-000000000000'), /does not exist/);
 });

@@ -5,7 +5,9 @@ import type { Db, DbClient } from '../platform/db.ts';
 import { withTransaction } from '../platform/db.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Principal } from '../platform/auth/policy.ts';
-import type { Framework } from './framework.ts';
+import type { Framework, Level, Rag } from './framework.ts';
+import { AppError } from '../platform/errors.ts';
+import { buildScorecard, type Scorecard, type ScorecardInput } from './scorecard.ts';
 import { frameworkKey } from './framework.ts';
 import { loadFrameworks, loadPolicies, type LoadedFramework, type LoadedPolicy } from './load-frameworks.ts';
 import { parseFramework } from './validate-framework.ts';
@@ -115,4 +117,42 @@ export async function getPolicy(db: Db, policyId: string, version: string): Prom
   const r = validateAutonomyPolicy(rows[0].content, `assurance_policies ${policyId}@${version}`);
   if (!r.ok) throw new Error(r.issues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join('\n'));
   return r.policy;
+}
+
+export interface CycleScorecards {
+  framework: Framework;
+  scorecards: Scorecard[];
+  incomplete: { orgCode: string; problem: string }[];   // PCTs whose agreed scores do not yet cover the framework
+}
+
+/** Scorecards for a WCC cycle from the panels' agreed scores; PCTs not fully scored are listed, not guessed. */
+export async function loadCycleScorecards(db: Db, cycleId: string): Promise<CycleScorecards> {
+  const cycle = await db.query('SELECT framework_id, framework_version FROM assurance_cycles WHERE id = $1', [cycleId]);
+  if (!cycle.rows.length) throw new AppError('not_found', `assurance cycle ${cycleId} does not exist`);
+  const framework = await getFramework(db, cycle.rows[0].framework_id, cycle.rows[0].framework_version);
+  if (!framework) throw new AppError('not_found', `framework ${cycle.rows[0].framework_id}@${cycle.rows[0].framework_version} is not stored`);
+  if (framework.era !== 'wcc') throw new AppError('invalid', `cycle ${cycleId} uses an oversight framework; segment it instead`);
+  const { rows } = await db.query(
+    `SELECT s.org_code, o.name, s.item_kind, s.item, s.level, s.rag
+       FROM assurance_agreed_scores s LEFT JOIN organisations o ON o.code = s.org_code
+      WHERE s.cycle_id = $1 ORDER BY s.org_code`, [cycleId]);
+  const inputs = new Map<string, ScorecardInput>();
+  for (const r of rows) {
+    const input: ScorecardInput = inputs.get(r.org_code)
+      ?? { orgCode: r.org_code, name: r.name ?? undefined, competencyLevels: {}, subIndicatorRatings: {} };
+    if (r.item_kind === 'competency') input.competencyLevels[Number(r.item)] = r.level as Level;
+    else input.subIndicatorRatings[r.item] = r.rag as Rag;
+    inputs.set(r.org_code, input);
+  }
+  const scorecards: Scorecard[] = [];
+  const incomplete: { orgCode: string; problem: string }[] = [];
+  for (const input of inputs.values()) {
+    try {
+      scorecards.push(buildScorecard(framework, input));
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      incomplete.push({ orgCode: input.orgCode, problem: e.message });
+    }
+  }
+  return { framework, scorecards, incomplete };
 }
