@@ -11,6 +11,7 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   publicDir: false,
+  resolve: { alias: { '@nhsuk-assets': resolve(import.meta.dirname, 'node_modules/nhsuk-frontend/dist/nhsuk/assets') } },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

@@ -1,0 +1,67 @@
+// Browser test: a national administrator adds a user who holds roles for two PCTs; that user signs in,
+// switches the organisation they act for, and the choice survives a reload of the tab.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, signIn, startHarness, type Harness } from './browser.ts';
+
+let h: Harness;
+
+before(async () => {
+  h = await startHarness();
+});
+
+after(async () => {
+  await h?.close();
+});
+
+test('an administrator adds a two-PCT user, who can switch the organisation they act for', async () => {
+  const admin = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(admin, h.url, 'admin@wcc.example');
+  await admin.waitForURL(`${h.url}/`);
+  await admin.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).click();
+  await admin.locator('main table caption').filter({ hasText: /users$/ }).waitFor();
+  await admin.getByRole('button', { name: 'Add a user' }).click();
+  await admin.waitForURL(`${h.url}/users/new`);
+
+  await admin.getByLabel('Full name').fill('Dana Reid (two PCTs)');
+  await admin.getByLabel('Email address').fill('dana@wcc.example');
+  await admin.getByLabel('First password').fill('short');
+  await admin.locator('#org-code-0').fill('5C2');
+  await admin.getByRole('button', { name: 'Add user' }).click();
+  const summary = admin.locator('.nhsuk-error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /at least 12 characters/);
+  await screenshot(admin, 'add-user-error');
+
+  await admin.getByLabel('First password').fill('a-long-enough-password');
+  await admin.getByRole('button', { name: 'Add another role' }).click();
+  await admin.locator('#role-1').selectOption('pct_analyst');
+  await admin.locator('#org-code-1').fill('5nd');
+  await admin.getByRole('button', { name: 'Add user' }).click();
+  await admin.waitForURL(`${h.url}/users`);
+  await admin.getByText('dana@wcc.example can now sign in.').waitFor();
+  const row = admin.locator('main tbody tr').filter({ hasText: 'dana@wcc.example' });
+  const roles = await row.innerText();
+  assert.match(roles, /PCT commissioner – 5C2/);
+  assert.match(roles, /PCT analyst – 5ND/);
+  await screenshot(admin, 'users');
+
+  const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(page, h.url, 'dana@wcc.example', 'a-long-enough-password');
+  await page.waitForURL(`${h.url}/`);
+  // The first organisation is the default; switch to the other one.
+  const first = await page.getByTestId('acting-for').innerText();
+  assert.match(first, /\((5C2|5ND)\)/);
+  const [otherCode, otherName, otherSha] = first.includes('(5C2)') ? ['5ND', /County Durham.*\(5ND\)/, 'North East (Q30)'] as const : ['5C2', /Barking.*\(5C2\)/, 'London (Q36)'] as const;
+  await page.getByRole('link', { name: 'Change organisation' }).click();
+  await page.getByLabel(otherName).check();
+  await screenshot(page, 'act-for');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${h.url}/`);
+  assert.match(await page.getByTestId('acting-for').innerText(), otherName);
+  await page.getByText(otherSha).waitFor();
+  await page.reload();
+  await page.getByText(otherSha).waitFor();
+  assert.match(await page.getByTestId('acting-for').innerText(), new RegExp(`\\(${otherCode}\\)`), 'the choice is kept for the tab');
+  await screenshot(page, 'home-switched');
+});
