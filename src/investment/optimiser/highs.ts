@@ -14,6 +14,8 @@ export interface Solver {
 let loading: Promise<Solver> | null = null;
 
 export function loadSolver(): Promise<Solver> {
-  loading ??= highsLoader().then((h) => h as unknown as Solver);
+  // The package's types declare the loader in a way TypeScript's NodeNext resolution cannot call.
+  const loader = highsLoader as unknown as () => Promise<unknown>;
+  loading ??= loader().then((h) => h as Solver);
   return loading;
 }
