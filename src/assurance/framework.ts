@@ -98,8 +98,18 @@ export interface LeagueSettings {
 // --- oversight-style frameworks -------------------------------------------------------------------
 
 export type Polarity = 'higher_is_better' | 'lower_is_better';
-/** thresholds: three cut-points from best to worst; peer_quartile: quartile of rank among the trusts assessed. */
-export type MetricScoring = { type: 'thresholds'; cutPoints: [number, number, number] } | { type: 'peer_quartile' };
+/**
+ * thresholds: three cut-points from the score-1 bound to the score-3 bound (discrete 1–4);
+ * peer_rank: continuous 1.00–4.00 by rank among the trusts assessed, 1 + 3·(rank − 1)/(n − 1);
+ * peer_quartile: discrete 1–4, the quartile of rank among the trusts assessed.
+ */
+export type MetricScoring =
+  | { type: 'thresholds'; cutPoints: [number, number, number] }
+  | { type: 'peer_rank' }
+  | { type: 'peer_quartile' };
+export type MetricScoringType = MetricScoring['type'];
+/** score_bands: fixed bands of mean score; peer_quartile: quartiles of mean score among the trusts assessed. */
+export type SegmentationRule = { type: 'score_bands' | 'peer_quartile'; description?: string };
 export interface OversightMetric { id: string; title: string; polarity: Polarity; scoring: MetricScoring; weight?: number }
 export interface OversightDomain { id: string; title: string; metrics: OversightMetric[] }
 export interface SegmentBand { segment: number; label: string; maxMeanScore?: number; assignedByOverrideOnly?: boolean }
@@ -111,6 +121,7 @@ export type SegmentOverride =
 export interface OversightSection {
   bestScore: 1;
   aggregation: { type: 'mean' | 'weighted_mean'; description?: string };
+  segmentation: SegmentationRule;
   minimumMetrics: number;
   segments: SegmentBand[];
   overrides: SegmentOverride[];

@@ -8,7 +8,7 @@ export type { FrameworkIssue, ValidationResult } from './validate-framework.ts';
 export { FrameworkValidationError, formatIssue, parseFramework, validateFramework } from './validate-framework.ts';
 export { evaluateCompetencies, evaluateGovernance, rollUpCompetency, rollUpRag } from './rollup.ts';
 export type { CompetencyResult, GovernanceResult } from './rollup.ts';
-export { segmentTrusts, scoreByPeerQuartile, scoreByThresholds } from './segmentation.ts';
+export { scoreByPeerQuartile, scoreByPeerRank, scoreByThresholds, segmentByBands, segmentTrusts } from './segmentation.ts';
 export type { SegmentResult, TrustInput } from './segmentation.ts';
 export { buildScorecard, competencyScore, governanceScore } from './scorecard.ts';
 export type { Scorecard, ScorecardInput } from './scorecard.ts';

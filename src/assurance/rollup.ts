@@ -107,5 +107,5 @@ export function evaluateGovernance(g: Governance, ratings: Record<string, Rag>):
   return { subIndicators, areas, overall };
 }
 
-export { segmentTrusts, scoreByThresholds, scoreByPeerQuartile } from './segmentation.ts';
+export { segmentTrusts, scoreByThresholds, scoreByPeerQuartile, scoreByPeerRank, segmentByBands } from './segmentation.ts';
 export type { SegmentResult, TrustInput } from './segmentation.ts';

@@ -1,56 +1,80 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OversightFramework, OversightMetric } from './framework.ts';
+import type { OversightFramework, OversightMetric, SegmentBand } from './framework.ts';
 import { loadFrameworks } from './load-frameworks.ts';
-import { scoreByPeerQuartile, scoreByThresholds, segmentTrusts, type TrustInput } from './segmentation.ts';
+import { scoreByPeerQuartile, scoreByPeerRank, scoreByThresholds, segmentByBands, segmentTrusts, type TrustInput } from './segmentation.ts';
 import { oversightLeague, previousRanks } from './league.ts';
 
 const f = loadFrameworks().find((l) => l.framework.era === 'oversight')?.framework as OversightFramework;
 
-// Four trusts have every metric, so peer-quartile scores equal their rank (n = 4: ⌈4·rank/4⌉ = rank).
-const trusts: TrustInput[] = [
-  { orgCode: 'RA1', flags: [], values: { 'rtt-18-weeks': 70, 'rtt-52-weeks': 0.5, 'ae-4-hours': 80, 'cancer-62-days': 80,
-    shmi: 0.90, 'readmissions-30-days': 10, 'raising-concerns': 7.0, 'sickness-absence': 4.0, 'plan-variance': 0.2 } },
-  // Scores 1,1,1,1,2,2,2,1,2 → mean 13/9 = 1.44 → segment 1, but in deficit → capped at 3.
-  { orgCode: 'RB2', flags: ['in-deficit'], values: { 'rtt-18-weeks': 70, 'rtt-52-weeks': 0.5, 'ae-4-hours': 80, 'cancer-62-days': 80,
-    shmi: 0.95, 'readmissions-30-days': 11, 'raising-concerns': 6.8, 'sickness-absence': 4.0, 'plan-variance': -0.3 } },
-  // Scores 3,3,3,4,3,3,3,3,3 → mean 28/9 = 3.11 → segment 3; the intensive-support flag applies only from segment 4.
-  { orgCode: 'RC3', flags: ['intensive-support-programme'], values: { 'rtt-18-weeks': 58, 'rtt-52-weeks': 2.5, 'ae-4-hours': 72,
-    'cancer-62-days': 60, shmi: 1.05, 'readmissions-30-days': 12, 'raising-concerns': 6.5, 'sickness-absence': 5.2, 'plan-variance': -0.8 } },
-  // Every score 4 → segment 4 → intensive support → segment 5.
-  { orgCode: 'RD4', flags: ['intensive-support-programme', 'in-deficit'], values: { 'rtt-18-weeks': 50, 'rtt-52-weeks': 4, 'ae-4-hours': 65,
-    'cancer-62-days': 60, shmi: 1.2, 'readmissions-30-days': 14, 'raising-concerns': 6.0, 'sickness-absence': 6, 'plan-variance': -2 } },
-  // Only three metrics: fewer than the six required, so no segment.
-  { orgCode: 'RE5', flags: [], values: { 'rtt-18-weeks': 66, 'ae-4-hours': 79, 'sickness-absence': 4 } },
-  // Six threshold metrics on the boundaries: 1,1,1,2,2,2 → mean exactly 1.5 → segment 1 (bands include their upper bound).
-  { orgCode: 'RF6', flags: [], values: { 'rtt-18-weeks': 65, 'rtt-52-weeks': 1, 'ae-4-hours': 78, 'cancer-62-days': 72,
-    'sickness-absence': 4.8, 'plan-variance': -0.5, shmi: null } },
-];
+// Five trusts with every metric; T(k) is ranked k on every ranked metric. With n = 5:
+//   peer_rank score 1 + 3(k − 1)/4 → 1, 1.75, 2.5, 3.25, 4 (seven metrics);
+//   peer_quartile (SHMI) ⌈4k/5⌉ → 1, 2, 3, 4, 4;
+//   plan variance by thresholds [0, −0.5, −1] → 0.5: 1, −0.2: 2, −0.7: 3, −2: 4, −0.5: 2 (on the bound).
+// Averages over 9 metrics: T1 9/9 = 1, T2 16.25/9 = 1.806, T3 23.5/9 = 2.611, T4 30.75/9 = 3.417, T5 34/9 = 3.778.
+// Quartiles of the averages among 5 trusts ⌈4·rank/5⌉ → 1, 2, 3, 4, 4.
+const column = {
+  'rtt-18-weeks': [70, 65, 60, 55, 50], 'rtt-52-weeks': [0.5, 1, 2, 3, 4], 'ae-4-hours': [80, 76, 73, 70, 65],
+  'cancer-62-days': [80, 75, 70, 65, 60], shmi: [0.90, 0.95, 1.00, 1.05, 1.10], 'readmissions-30-days': [10, 11, 12, 13, 14],
+  'raising-concerns': [7.0, 6.8, 6.6, 6.4, 6.2], 'sickness-absence': [4.0, 4.5, 5.0, 5.5, 6.0], 'plan-variance': [0.5, -0.2, -0.7, -2, -0.5],
+};
+const flags = [[], ['in-deficit'], ['provider-improvement-programme'], ['in-deficit'], ['provider-improvement-programme']];
+const trusts: TrustInput[] = [0, 1, 2, 3, 4].map((i) => ({
+  orgCode: `T${i + 1}`, flags: flags[i],
+  values: Object.fromEntries(Object.entries(column).map(([m, vs]) => [m, vs[i]])),
+}));
+// T6 has one metric only (fewer than the 6 required) and takes part in no ranking.
+trusts.push({ orgCode: 'T6', flags: [], values: { 'plan-variance': 0.3 } });
 
 const results = segmentTrusts(f, trusts);
 const get = (org: string) => results.find((r) => r.orgCode === org);
 
-test('segments trusts by mean metric score, then applies the finance cap and intensive support', () => {
-  assert.deepEqual(results.map((r) => [r.orgCode, r.scoreSegment, r.segment]), [
-    ['RA1', 1, 1], ['RB2', 1, 3], ['RC3', 3, 3], ['RD4', 4, 5], ['RE5', null, null], ['RF6', 1, 1],
-  ]);
-  assert.equal(get('RB2')?.meanScore?.toFixed(4), (13 / 9).toFixed(4));
-  assert.equal(get('RC3')?.meanScore?.toFixed(4), (28 / 9).toFixed(4));
-  assert.equal(get('RF6')?.meanScore, 1.5);
-  assert.deepEqual(get('RB2')?.overridesApplied, ['finance-cap']);
-  assert.deepEqual(get('RC3')?.overridesApplied, []);
-  // RD4 is in deficit too, but a cap at 3 does not improve segment 4; intensive support then moves it to 5.
-  assert.deepEqual(get('RD4')?.overridesApplied, ['intensive-support']);
-  assert.match(get('RE5')?.reasons[0] ?? '', /only 3 of the 6 metrics/);
+test('2025/26: metric scores are averaged and the averages quartiled into segments', () => {
+  assert.deepEqual(results.map((r) => r.meanScore === null ? null : Number(r.meanScore.toFixed(4))),
+    [1, Number((16.25 / 9).toFixed(4)), Number((23.5 / 9).toFixed(4)), Number((30.75 / 9).toFixed(4)), Number((34 / 9).toFixed(4)), null]);
+  assert.deepEqual(results.map((r) => r.scoreSegment), [1, 2, 3, 4, 4, null]);
+  assert.deepEqual(get('T2')?.metricScores, { 'rtt-18-weeks': 1.75, 'rtt-52-weeks': 1.75, 'ae-4-hours': 1.75, 'cancer-62-days': 1.75,
+    shmi: 2, 'readmissions-30-days': 1.75, 'raising-concerns': 1.75, 'sickness-absence': 1.75, 'plan-variance': 2 });
 });
 
-test('peer-quartile metrics score by rank among trusts with a value', () => {
-  assert.deepEqual(['RA1', 'RB2', 'RC3', 'RD4'].map((o) => get(o)?.metricScores.shmi), [1, 2, 3, 4]);
-  assert.equal(get('RF6')?.metricScores.shmi, undefined);
-  const m: OversightMetric = { id: 'x', title: 'x', polarity: 'higher_is_better', scoring: { type: 'peer_quartile' } };
-  // 8 values; ranks 1..8 → ⌈rank/2⌉; the two tied at 5.0 share rank 3 → score 2.
-  const s = scoreByPeerQuartile(m, new Map([['a', 9], ['b', 8], ['c', 5], ['d', 5], ['e', 4], ['f', 3], ['g', 2], ['h', 1]]));
-  assert.deepEqual([...s.values()], [1, 1, 2, 2, 3, 3, 4, 4]);
+test('2025/26: the finance cap and the Provider Improvement Programme override segments as the rules say', () => {
+  assert.deepEqual(results.map((r) => [r.orgCode, r.segment]), [['T1', 1], ['T2', 3], ['T3', 3], ['T4', 4], ['T5', 5], ['T6', null]]);
+  assert.deepEqual(get('T2')?.overridesApplied, ['finance-cap']);
+  assert.deepEqual(get('T3')?.overridesApplied, [], 'the programme flag moves only a segment-4 trust');
+  assert.deepEqual(get('T4')?.overridesApplied, [], 'a cap at 3 does not improve segment 4');
+  assert.deepEqual(get('T5')?.overridesApplied, ['intensive-support']);
+  assert.match(get('T6')?.reasons[0] ?? '', /only 1 of the 6 metrics/);
+  assert.match(get('T3')?.reasons[0] ?? '', /ranked 3 of 5: quartile 3/);
+});
+
+test('the league ranks by segment, then average score, unsegmented last, with change since last time', () => {
+  const league = oversightLeague(f, results, new Map([['T3', 1], ['T1', 2]]));
+  assert.deepEqual(league.map((r) => [r.rank, r.orgCode]), [[1, 'T1'], [2, 'T2'], [3, 'T3'], [4, 'T4'], [5, 'T5'], [6, 'T6']]);
+  assert.deepEqual([league[0].rankChange, league[2].rankChange, league[1].rankChange], [1, -2, null]);
+  assert.equal(previousRanks(league).get('T5'), 5);
+});
+
+test('the same model segments by fixed score bands (the 2026/27 approach)', () => {
+  const bands: SegmentBand[] = [
+    { segment: 1, label: '1', maxMeanScore: 1.5 }, { segment: 2, label: '2', maxMeanScore: 2.5 },
+    { segment: 3, label: '3', maxMeanScore: 3.5 }, { segment: 4, label: '4', maxMeanScore: 4 },
+    { segment: 5, label: '5', assignedByOverrideOnly: true },
+  ];
+  const banded: OversightFramework = { ...f, oversight: { ...f.oversight, segmentation: { type: 'score_bands' }, segments: bands } };
+  // Averages 1, 1.806, 2.611, 3.417, 3.778 → bands 1, 2, 3, 3, 4; then T2 capped at 3 and T5 moved to 5.
+  assert.deepEqual(segmentTrusts(banded, trusts).map((r) => [r.scoreSegment, r.segment]),
+    [[1, 1], [2, 3], [3, 3], [3, 3], [4, 5], [null, null]]);
+  assert.deepEqual([1.5, 1.5000001, 2.5, 4].map((m) => segmentByBands(bands, m)), [1, 2, 2, 4]);
+});
+
+test('rank-based scores: continuous by rank, quartiles by rank, ties share the better place', () => {
+  const hib = { polarity: 'higher_is_better' as const };
+  const values = new Map([['a', 9], ['b', 8], ['c', 5], ['d', 5], ['e', 4], ['f', 3], ['g', 2], ['h', 1]]);
+  // ranks 1, 2, 3, 3, 5, 6, 7, 8 of 8
+  assert.deepEqual([...scoreByPeerQuartile(hib, values).values()], [1, 1, 2, 2, 3, 3, 4, 4]);
+  assert.deepEqual([...scoreByPeerRank(hib, values).values()].map((x) => Number(x.toFixed(4))),
+    [1, 1 + 3 / 7, 1 + 6 / 7, 1 + 6 / 7, 1 + 12 / 7, 1 + 15 / 7, 1 + 18 / 7, 4].map((x) => Number(x.toFixed(4))));
+  assert.deepEqual([...scoreByPeerRank(hib, new Map([['only', 3]])).values()], [1]);
 });
 
 test('threshold metrics respect polarity and include the bound in the better score', () => {
@@ -58,13 +82,4 @@ test('threshold metrics respect polarity and include the bound in the better sco
   const lib: OversightMetric = { id: 'l', title: 'l', polarity: 'lower_is_better', scoring: { type: 'thresholds', cutPoints: [1, 2, 3] } };
   assert.deepEqual([70, 65, 64.9, 60, 55, 54.9].map((v) => scoreByThresholds(hib, v)), [1, 1, 2, 2, 3, 4]);
   assert.deepEqual([0, 1, 1.1, 2, 3, 3.1].map((v) => scoreByThresholds(lib, v)), [1, 1, 2, 2, 3, 4]);
-});
-
-test('the oversight league ranks by segment, then mean score, with unsegmented trusts last', () => {
-  const league = oversightLeague(f, results, new Map([['RB2', 1], ['RA1', 2]]));
-  assert.deepEqual(league.map((r) => [r.rank, r.orgCode]), [[1, 'RA1'], [2, 'RF6'], [3, 'RB2'], [4, 'RC3'], [5, 'RD4'], [6, 'RE5']]);
-  assert.equal(league[0].rankChange, 1);
-  assert.equal(league[2].rankChange, -2);
-  assert.equal(league[1].rankChange, null);
-  assert.equal(previousRanks(league).get('RD4'), 5);
 });

@@ -97,16 +97,18 @@ test('a Likert survey item must map to an existing competency', () => {
   assert.deepEqual(issuesOf(doc), [`${FILE}: survey.items[0].competency: competency 12 does not exist in this framework`]);
 });
 
-test('oversight: cut-points against the polarity and an override to an undefined segment are rejected', () => {
+test('oversight: cut-points against the polarity, bands under quartile segmentation and an undefined segment are rejected', () => {
   const file = 'src/assurance/frameworks/nhs-oversight-2025-26.yaml';
   const doc = fresh('nhs-oversight-2025-26.yaml');
-  doc.oversight.domains[0].metrics[0].scoring.cutPoints = [55, 60, 65];
+  doc.oversight.domains[4].metrics[0].scoring.cutPoints = [-1, -0.5, 0];
   doc.oversight.overrides[1].segment = 6;
+  doc.oversight.segments[0].maxMeanScore = 1.5;
   const r = validateFramework(doc, file);
   assert.equal(r.ok, false);
   const issues = r.ok ? [] : r.issues.map(formatIssue);
   assert.deepEqual(issues, [
-    `${file}: oversight.domains[0].metrics[0].scoring.cutPoints: cut-points run from the score-1 bound to the score-3 bound, so for higher_is_better they must strictly fall`,
+    `${file}: oversight.domains[4].metrics[0].scoring.cutPoints: cut-points run from the score-1 bound to the score-3 bound, so for higher_is_better they must strictly fall`,
+    `${file}: oversight.segments[0].maxMeanScore: peer_quartile segmentation takes no score bands: the quartile of the mean score decides`,
     `${file}: oversight.overrides[1].segment: segment 6 is not defined in segments`,
   ]);
 });

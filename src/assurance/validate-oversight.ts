@@ -10,7 +10,7 @@ const SLUG = /^[a-z][a-z0-9-]*$/;
 const POLARITIES: readonly Polarity[] = ['higher_is_better', 'lower_is_better'];
 
 export function checkOversight(c: Checker, v: unknown, path: string): OversightSection {
-  const o = c.object(v, path, ['bestScore', 'aggregation', 'minimumMetrics', 'segments', 'overrides', 'domains']) ?? {};
+  const o = c.object(v, path, ['bestScore', 'aggregation', 'segmentation', 'minimumMetrics', 'segments', 'overrides', 'domains']) ?? {};
   if (o.bestScore !== 1) c.fail(join(path, 'bestScore'), `only bestScore 1 (metric scores 1 best to 4 worst) is supported, found ${JSON.stringify(o.bestScore)}`);
   const ap = join(path, 'aggregation');
   const a = c.object(o.aggregation, ap, ['type', 'description']) ?? {};
@@ -27,13 +27,17 @@ export function checkOversight(c: Checker, v: unknown, path: string): OversightS
     c.fail(ap, 'metric weights are given but the aggregation is an unweighted mean');
   }
   const minimumMetrics = c.integer(o.minimumMetrics, join(path, 'minimumMetrics'), 1, Math.max(1, metrics.length));
-  const segments = checkSegments(c, o.segments, join(path, 'segments'));
+  const sp = join(path, 'segmentation');
+  const sg = c.object(o.segmentation, sp, ['type', 'description']) ?? {};
+  const segmentation = { type: c.oneOf(sg.type, join(sp, 'type'), ['score_bands', 'peer_quartile'] as const, 'segmentation rule type'),
+    description: c.optionalString(sg.description, join(sp, 'description')) };
+  const segments = checkSegments(c, o.segments, join(path, 'segments'), segmentation.type);
   const segmentNumbers = new Set(segments.map((s) => s.segment));
   const metricIds = new Set(metrics.map((m) => m.id));
   const overrides = (o.overrides === undefined ? [] : c.array(o.overrides, join(path, 'overrides')))
     .map((x, i) => checkOverride(c, x, join(join(path, 'overrides'), i), segmentNumbers, metricIds));
   c.unique(overrides.map((x, i) => ({ id: x.id, path: `${path}.overrides[${i}].id` })), 'override');
-  return { bestScore: 1, aggregation, minimumMetrics, segments, overrides, domains };
+  return { bestScore: 1, aggregation, segmentation, minimumMetrics, segments, overrides, domains };
 }
 
 function checkDomain(c: Checker, v: unknown, p: string): OversightDomain {
@@ -50,8 +54,8 @@ function checkDomain(c: Checker, v: unknown, p: string): OversightDomain {
 }
 
 function checkScoring(c: Checker, v: unknown, p: string, polarity: Polarity): MetricScoring {
-  const type = c.oneOf((v as { type?: unknown } | null)?.type, join(p, 'type'), ['thresholds', 'peer_quartile'] as const, 'metric scoring rule type');
-  if (type === 'peer_quartile') {
+  const type = c.oneOf((v as { type?: unknown } | null)?.type, join(p, 'type'), ['thresholds', 'peer_rank', 'peer_quartile'] as const, 'metric scoring rule type');
+  if (type === 'peer_quartile' || type === 'peer_rank') {
     c.object(v, p, ['type']);
     return { type };
   }
@@ -67,7 +71,7 @@ function checkScoring(c: Checker, v: unknown, p: string, polarity: Polarity): Me
   return { type, cutPoints: [cp[0], cp[1], cp[2]] };
 }
 
-function checkSegments(c: Checker, v: unknown, p: string): SegmentBand[] {
+function checkSegments(c: Checker, v: unknown, p: string, rule: 'score_bands' | 'peer_quartile'): SegmentBand[] {
   const bands = c.array(v, p, 2).map((x, i): SegmentBand => {
     const bp = join(p, i);
     const o = c.object(x, bp, ['segment', 'label', 'maxMeanScore', 'assignedByOverrideOnly']) ?? {};
@@ -77,8 +81,10 @@ function checkSegments(c: Checker, v: unknown, p: string): SegmentBand[] {
     if (byOverride) {
       band.assignedByOverrideOnly = true;
       if (o.maxMeanScore !== undefined) c.fail(join(bp, 'maxMeanScore'), 'a segment assigned only by override has no score band');
-    } else {
+    } else if (rule === 'score_bands') {
       band.maxMeanScore = c.number(o.maxMeanScore, join(bp, 'maxMeanScore'), 1, 4);
+    } else if (o.maxMeanScore !== undefined) {
+      c.fail(join(bp, 'maxMeanScore'), 'peer_quartile segmentation takes no score bands: the quartile of the mean score decides');
     }
     return band;
   });
@@ -86,6 +92,10 @@ function checkSegments(c: Checker, v: unknown, p: string): SegmentBand[] {
   const firstOverrideOnly = bands.findIndex((b) => b.assignedByOverrideOnly);
   if (firstOverrideOnly >= 0 && bands.slice(firstOverrideOnly).some((b) => !b.assignedByOverrideOnly)) {
     c.fail(p, 'segments assigned only by override must come after the scored segments');
+  }
+  if (rule === 'peer_quartile') {
+    if (scored.length !== 4) c.fail(p, `peer_quartile segmentation needs exactly 4 scored segments, found ${scored.length}`);
+    return bands;
   }
   for (let i = 1; i < scored.length; i++) {
     if (!((scored[i].maxMeanScore ?? 0) > (scored[i - 1].maxMeanScore ?? 0))) {
