@@ -46,6 +46,17 @@ test('an administrator adds a two-PCT user, who can switch the organisation they
   assert.match(roles, /PCT analyst – 5ND/);
   await screenshot(admin, 'users');
 
+  await admin.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit trail' }).click();
+  await admin.getByLabel('Object').fill('user');
+  await admin.getByRole('button', { name: 'Filter entries' }).click();
+  await admin.waitForURL(/\/audit\?object=user$/);
+  const newest = admin.locator('main tbody tr').first();
+  await newest.waitFor();
+  assert.match(await newest.innerText(), /admin@wcc\.example[\s\S]*user\.create/);
+  await newest.getByText('Before and after').click();
+  assert.match(await newest.innerText(), /dana@wcc\.example/);
+  await screenshot(admin, 'audit');
+
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(page, h.url, 'dana@wcc.example', 'a-long-enough-password');
   await page.waitForURL(`${h.url}/`);
