@@ -27,3 +27,7 @@ export { groupsToWithhold, summariseSurvey } from './survey.ts';
 export type { CompetencySummary, SurveyAnswer, SurveyReport } from './survey.ts';
 export { checkTimetable, isPublished, phaseAt, selfAssessmentEditable, surveyIsOpen } from './timetable.ts';
 export type { Phase, Reopening, Timetable } from './timetable.ts';
+export { compareSelfAndPanel } from './self-vs-panel.ts';
+export type { SelfPanelComparison, SelfPanelRow } from './self-vs-panel.ts';
+export { assuranceOpenData, toCsv } from './open-data.ts';
+export type { Cell, OpenDataInput } from './open-data.ts';
