@@ -9,5 +9,7 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'start', summary: 'start the server and web app (embedded PostgreSQL unless DATABASE_URL is set)', load: () => import('./start.ts') },
   { name: 'migrate', summary: 'apply database migrations', load: () => import('./migrate.ts') },
   { name: 'users', summary: 'add and list users, reset passwords', load: () => import('./users.ts') },
+  { name: 'stats', summary: 'PHE indicator statistics over a CSV file (dsr, proportion, rate, life-expectancy, sii, funnels, …)', load: () => import('./stats.ts') },
+  { name: 'generate', summary: 'generate a synthetic England in the importers\' formats', load: () => import('./generate.ts') },
   { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
 ];

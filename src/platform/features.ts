@@ -4,6 +4,7 @@ import type { AppDeps } from './app.ts';
 import { platformRoutes } from './routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { orgRoutes } from '../orgs/index.ts';
+import { statsRoutes } from '../stats/routes.ts';
 
 export interface Feature {
   prefix: string;
@@ -14,4 +15,5 @@ export const features: Feature[] = [
   { prefix: '/api', plugin: platformRoutes },
   { prefix: '/api', plugin: authRoutes },
   { prefix: '/api/orgs', plugin: orgRoutes },
+  { prefix: '/api/stats', plugin: statsRoutes },
 ];
