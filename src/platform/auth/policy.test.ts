@@ -55,3 +55,18 @@ test('permitted actions drive navigation: an analyst can import but not manage u
   assert.ok(!actions.includes('users:manage'));
   assert.deepEqual(permittedActions(null), ['orgs:read', 'published:read']);
 });
+
+test('assurance: the national team manages cycles, SHA leads run them for their PCTs, panels score, PCTs self-assess', () => {
+  const panel = person([{ role: 'sha_panel_member', orgCode: 'Q36' }]);
+  const board = person([{ role: 'pct_board_member', orgCode: '5C2' }]);
+  assert.equal(can(admin, 'assurance:manage'), true);
+  assert.equal(can(shaLead, 'assurance:manage'), false);
+  assert.equal(can(shaLead, 'assurance:run', { orgCode: '5C2', shaCode: 'Q36' }), true);
+  assert.equal(can(shaLead, 'assurance:run', { orgCode: '5ND', shaCode: 'Q30' }), false);
+  assert.equal(can(panel, 'assurance:panel-score', { orgCode: '5C2', shaCode: 'Q36' }), true);
+  assert.equal(can(panel, 'assurance:run', { orgCode: '5C2', shaCode: 'Q36' }), false);
+  assert.equal(can(pctAnalyst, 'assurance:self-assess', { orgCode: '5C2', shaCode: 'Q36' }), true);
+  assert.equal(can(pctAnalyst, 'assurance:self-assess', { orgCode: '5ND', shaCode: 'Q30' }), false);
+  assert.equal(can(board, 'assurance:self-assess', { orgCode: '5C2', shaCode: 'Q36' }), false);
+  assert.equal(can(admin, 'assurance:self-assess', { orgCode: '5C2', shaCode: 'Q36' }), false);
+});
