@@ -3,7 +3,9 @@
  * "much" at the wider of two levels) knows nothing of polarity; `judgeComparison` maps it to
  * better / worse once polarity is known, so the same comparison can be shown with or without judgement.
  */
-import { chiSquareQuantile, normaliseConfidence, twoSidedZ } from './distributions.ts';
+import { normaliseConfidence, twoSidedZ } from './distributions.ts';
+import { exactLower, exactUpper, wilsonLower, wilsonUpper } from './intervals.ts';
+import { assignQuantiles as assignGroupQuantiles } from './quantile.ts';
 
 export type Polarity = 'high-is-good' | 'low-is-good' | 'no-judgement';
 
@@ -87,22 +89,16 @@ export function compareByConfidenceInterval(input: IntervalComparisonInput): Com
   return combineLevels(input.intervals.map((ci) => compareIntervalWithValue(ci, input.benchmark)));
 }
 
-/** Wilson score limits for x successes in n at two-sided level c (c = 1 gives 0 and 1). */
+/** Wilson score limits for x successes in n at two-sided level c (c = 1 gives 0 and 1): the shared formula. */
 export function wilsonLimits(x: number, n: number, c: number): { lower: number; upper: number } {
   if (c >= 1) return { lower: 0, upper: 1 };
   const z = twoSidedZ(c);
-  const root = z * Math.sqrt(z * z + 4 * x * (1 - x / n));
-  const den = 2 * (n + z * z);
-  return { lower: (2 * x + z * z - root) / den, upper: (2 * x + z * z + root) / den };
+  return { lower: wilsonLower(x, n, z, c), upper: wilsonUpper(x, n, z, c) };
 }
 
-/** Exact Poisson limits for an expected count E: χ²_{α/2}(2E)/2 and χ²_{1−α/2}(2E+2)/2. */
+/** Exact Poisson limits for an expected count E: χ²_{α/2}(2E)/2 and χ²_{1−α/2}(2E+2)/2 (the shared formula). */
 export function exactPoissonLimits(expected: number, c: number): { lower: number; upper: number } {
-  const alpha = 1 - c;
-  return {
-    lower: chiSquareQuantile(alpha / 2, 2 * expected) / 2,
-    upper: c >= 1 ? Infinity : chiSquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2,
-  };
+  return { lower: exactLower(expected, c), upper: c >= 1 ? Infinity : exactUpper(expected, c) };
 }
 
 export interface SpcProportionInput {
@@ -140,19 +136,12 @@ export function compareRateBySpc(input: SpcRateInput): Comparison {
 }
 
 /**
- * Quantile of each value among all areas (1 = lowest values), by section 8's rule with ascending
- * ranks (ties take the minimum rank); null for missing values or when there are fewer values than groups.
+ * Quantile of each value among all areas (1 = lowest values): section 8's rule (`quantile.ts`) with
+ * ascending ranks (ties take the minimum rank); null for missing values or when there are fewer values than groups.
  */
 export function assignQuantiles(values: readonly (number | null)[], groups: number): (number | null)[] {
-  const present = values.filter(finite);
-  const n = present.length;
-  if (n < groups) return values.map(() => null);
-  return values.map((v) => {
-    if (!finite(v)) return null;
-    const rank = 1 + present.filter((u) => u < v).length;
-    const q = Math.floor(groups + 1 - Math.ceil((n + 1 - rank) / (n / groups)));
-    return q === 0 ? 1 : q;
-  });
+  const q = assignGroupQuantiles(values.map((v) => (finite(v) ? v : NaN)), groups, false);
+  return q.map((x) => (Number.isNaN(x) ? null : x));
 }
 
 const QUINTILE_LABELS = { judged: ['worst', 'worse', 'middle', 'better', 'best'], plain: ['lowest', 'low', 'middle', 'high', 'highest'] } as const;
