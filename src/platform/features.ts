@@ -15,5 +15,6 @@ export const features: Feature[] = [
   { prefix: '/api', plugin: platformRoutes },
   { prefix: '/api', plugin: authRoutes },
   { prefix: '/api/orgs', plugin: orgRoutes },
+  { prefix: '/api', plugin: (await import('../procurement/index.ts')).procurementRoutes },
   { prefix: '/api/stats', plugin: statsRoutes },
 ];
