@@ -35,7 +35,7 @@ export async function markSubmitted(q: Q, roundId: number, scorerId: string): Pr
   await q.query(`INSERT INTO investment_panel_submissions (round_id, scorer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [roundId, scorerId]);
 }
 
-export async function saveAgreed(q: Q, roundId: number, userId: string, scores: { optionId: number; criterion: string; score: number; rationale: string }[]): Promise<void> {
+export async function saveAgreed(q: Q, roundId: number, userId: string | null, scores: { optionId: number; criterion: string; score: number; rationale: string }[]): Promise<void> {
   for (const s of scores) {
     await q.query(
       `INSERT INTO investment_agreed_scores (round_id, option_id, criterion, score, rationale, agreed_by) VALUES ($1, $2, $3, $4, $5, $6)

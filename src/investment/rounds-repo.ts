@@ -17,7 +17,7 @@ const roundOf = (r: Record<string, any>): Round => ({
   thresholdLow: Number(r.threshold_low), thresholdHigh: Number(r.threshold_high), outcomes: r.outcomes, status: r.status, createdAt: r.created_at.toISOString(),
 });
 
-export async function insertRound(q: Q, r: RoundInput, userId: string): Promise<Round> {
+export async function insertRound(q: Q, r: RoundInput, userId: string | null): Promise<Round> {
   const { rows } = await q.query(
     `INSERT INTO investment_rounds (org_code, title, first_year, budgets, objective, threshold_low, threshold_high, outcomes, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,

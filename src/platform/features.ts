@@ -15,6 +15,7 @@ export const features: Feature[] = [
   { prefix: '/api', plugin: platformRoutes },
   { prefix: '/api', plugin: authRoutes },
   { prefix: '/api/orgs', plugin: orgRoutes },
+  { prefix: '/api/investment', plugin: (await import('../investment/index.ts')).investmentRoutes },
   { prefix: '/api', plugin: (await import('../procurement/index.ts')).procurementRoutes },
   { prefix: '/api/stats', plugin: statsRoutes },
 ];
