@@ -1,58 +1,75 @@
-/** Turns `wcc stats` command-line strings into StatsOptions, rejecting malformed values. */
+/**
+ * Turns `wcc stats` command-line strings into StatsOptions, driven by the shared option table
+ * (src/stats/run/methods.ts) so every option is declared, parsed and checked in one place.
+ */
 import { StatsInputError } from '../stats/confidence.ts';
+import { flagName, STATS_OPTIONS, type OptionSpec } from '../stats/run/methods.ts';
 import type { StatsOptions } from '../stats/run/options.ts';
 
 type Raw = Record<string, string | boolean | undefined>;
 
-function numberOption(raw: Raw, key: string, flag: string): number | undefined {
-  const v = raw[key];
-  if (v === undefined) return undefined;
+/** Commander's attribute for a flag: `--group-by <c>` → groupBy, `--no-screen-outliers` → screenOutliers. */
+export function attributeOf(spec: OptionSpec): string {
+  return flagName(spec).replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+function toNumber(v: string, flag: string, what = 'a number'): number {
   const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) throw new StatsInputError(flag, `${flag} must be a number, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n)) throw new StatsInputError(flag, `${flag} must be ${what}, got "${v}"`);
   return n;
 }
 
-function choice<T extends string>(raw: Raw, key: string, flag: string, allowed: readonly T[]): T | undefined {
-  const v = raw[key];
-  if (v === undefined) return undefined;
-  if (!allowed.includes(v as T)) throw new StatsInputError(flag, `${flag} must be one of ${allowed.join(', ')}, got "${v}"`);
-  return v as T;
+function checkRange(n: number, spec: OptionSpec, flag: string): number {
+  if (spec.kind === 'integer' && !Number.isInteger(n)) throw new StatsInputError(flag, `${flag} must be a whole number, got ${n}`);
+  if (spec.min !== undefined && (spec.exclusiveMin ? !(n > spec.min) : !(n >= spec.min))) {
+    throw new StatsInputError(flag, `${flag} must be ${spec.exclusiveMin ? 'greater than' : 'at least'} ${spec.min}, got ${n}`);
+  }
+  if (spec.max !== undefined && n > spec.max) throw new StatsInputError(flag, `${flag} must be at most ${spec.max}, got ${n}`);
+  return n;
+}
+
+function parseOne(spec: OptionSpec, v: string | boolean): unknown {
+  const flag = flagName(spec).replace(/^--no-/, '--');
+  switch (spec.kind) {
+    case 'boolean': return v === true;
+    case 'negatable': return v === false ? false : undefined;
+    case 'file-rows': return undefined; // read by stats-run.ts, which knows the file to name in errors
+    case 'string':
+    case 'text-or-numbers': return String(v);
+    case 'list': return list(String(v));
+    case 'number':
+    case 'integer': return checkRange(toNumber(String(v), flag), spec, flag);
+    case 'numbers': return list(String(v)).map((c) => toNumber(c, flag, 'numbers like 95,99.8'));
+    case 'choice': {
+      const hit = spec.choices!.find((c) => String(c) === String(v));
+      if (hit === undefined) throw new StatsInputError(flag, `${flag} must be one of ${spec.choices!.join(', ')}, got "${String(v)}"`);
+      return hit;
+    }
+    case 'map': {
+      const map: Record<string, string> = {};
+      for (const pair of list(String(v))) {
+        const [k, s] = pair.split('=').map((x) => x.trim());
+        if (!k || !s) throw new StatsInputError(flag, `${flag} entries must look like col=source, got "${pair}"`);
+        map[k] = s;
+      }
+      return map;
+    }
+    case 'invert': {
+      const s = String(v);
+      return /^(true|TRUE|T|1)$/.test(s) ? true : /^(false|FALSE|F|0)$/.test(s) ? false : s;
+    }
+  }
 }
 
 export function parseCliOptions(raw: Raw): StatsOptions {
-  const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
-  const map: Record<string, string> = {};
-  for (const pair of list(raw.map) ?? []) {
-    const [k, s] = pair.split('=').map((x) => x.trim());
-    if (!k || !s) throw new StatsInputError('--map', `--map entries must look like col=source, got "${pair}"`);
-    map[k] = s;
+  const options: Record<string, unknown> = { map: {} };
+  for (const spec of STATS_OPTIONS) {
+    const v = raw[attributeOf(spec)];
+    if (v === undefined) continue;
+    const parsed = parseOne(spec, v);
+    if (parsed !== undefined) options[spec.key] = parsed;
   }
-  const confidence = list(raw.confidence)?.map((c) => {
-    const n = Number(c);
-    if (!Number.isFinite(n)) throw new StatsInputError('--confidence', `--confidence must be numbers like 95,99.8, got "${c}"`);
-    return n;
-  });
-  const inv = raw.invert;
-  const invert = inv === undefined ? undefined : /^(true|TRUE|T|1)$/.test(String(inv)) ? true : /^(false|FALSE|F|0)$/.test(String(inv)) ? false : String(inv);
-  const vt = choice(raw, 'valueType', '--value-type', ['0', '1', '2'] as const);
-  return {
-    groupBy: list(raw.groupBy),
-    confidence,
-    multiplier: numberOption(raw, 'multiplier', '--multiplier'),
-    map,
-    standard: raw.standard === undefined ? undefined : (String(raw.standard) as 'esp2013'),
-    nonIndependent: raw.nonIndependent === true,
-    refValue: numberOption(raw, 'refvalue', '--refvalue'),
-    quantiles: numberOption(raw, 'quantiles', '--quantiles'),
-    invert,
-    valueType: vt === undefined ? undefined : (Number(vt) as 0 | 1 | 2),
-    transform: raw.transform === true,
-    rii: raw.rii === true,
-    repetitions: numberOption(raw, 'repetitions', '--repetitions'),
-    seed: numberOption(raw, 'seed', '--seed'),
-    statistic: choice(raw, 'statistic', '--statistic', ['proportion', 'ratio', 'rate'] as const),
-    ratioType: choice(raw, 'ratioType', '--ratio-type', ['count', 'isr'] as const),
-    rateType: choice(raw, 'rateType', '--rate-type', ['dsr', 'crude'] as const),
-    years: numberOption(raw, 'years', '--years'),
-  };
+  return options as StatsOptions;
 }

@@ -19,6 +19,7 @@ export async function runStatsCli(method: string, raw: Record<string, string | b
   try {
     if (!isStatsMethod(method)) throw new StatsInputError(null, `unknown method "${method}" (one of ${STATS_METHODS.join(', ')})`);
     const options = parseCliOptions(raw);
+    if (typeof raw.observedTotals === 'string') options.observedTotals = await readCsvRecords(raw.observedTotals);
     const createRunner = await loadRunner(method);
     const pending: Buffer[] = [];
     let pendingSize = 0;
@@ -32,12 +33,15 @@ export async function runStatsCli(method: string, raw: Record<string, string | b
     };
     const out = new CsvChunker(write);
     let runner: MethodRunner | null = null;
-    await readCsvRows(openCsvSource(file), (header) => {
-      runner = createRunner(header, options, (cells) => out.row(cells));
-      out.row(runner.columns);
+    // the header goes out with the first row (or at the end): some methods know their columns only then
+    let headerDone = false;
+    const header = (): void => { if (!headerDone) { headerDone = true; out.row(runner!.columns); } };
+    await readCsvRows(openCsvSource(file), (columns) => {
+      runner = createRunner(columns, options, (cells) => { header(); out.row(cells); });
       return (row) => runner!.add(row);
     });
     (runner as MethodRunner | null)?.finish();
+    if (runner) header();
     out.end();
     if (fd >= 0) { closeSync(fd); fd = -1; renameSync(tmp!, output!); }
     else if (pending.length) await new Promise<void>((resolve) => process.stdout.write(Buffer.concat(pending), () => resolve()));
@@ -45,9 +49,27 @@ export async function runStatsCli(method: string, raw: Record<string, string | b
   } catch (e) {
     if (fd >= 0) closeSync(fd);
     if (tmp) { try { unlinkSync(tmp); } catch { /* not created */ } }
-    process.stderr.write(`wcc stats ${method}: ${describeError(e, file)}\n`);
+    const where = e instanceof StatsInputError && e.source === 'observedTotals' ? String(raw.observedTotals) : file;
+    process.stderr.write(`wcc stats ${method}: ${describeError(e, where)}\n`);
     return 2;
   }
+}
+
+/** A small CSV (plain or .gz) as records of text cells, '' and NA as null; errors name this file. */
+async function readCsvRecords(file: string): Promise<Record<string, string | null>[]> {
+  const rows: Record<string, string | null>[] = [];
+  try {
+    await readCsvRows(openCsvSource(file), (header) => (row) => {
+      const r: Record<string, string | null> = {};
+      header.forEach((h, i) => { const t = row.text(i); r[h] = t === '' || t === 'NA' ? null : t; });
+      rows.push(r);
+    });
+  } catch (e) {
+    if (e instanceof StatsInputError) throw new StatsInputError(e.column, e.reason, e.row, 'observedTotals');
+    const err = e as NodeJS.ErrnoException;
+    throw new StatsInputError(null, err?.code === 'ENOENT' ? 'file not found' : err?.code === 'Z_DATA_ERROR' ? 'not a valid gzip file' : err?.message ?? String(e), null, 'observedTotals');
+  }
+  return rows;
 }
 
 export function describeError(e: unknown, file: string): string {

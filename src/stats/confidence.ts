@@ -6,6 +6,8 @@ export class StatsInputError extends Error {
     readonly column: string | null,
     readonly reason: string,
     readonly row: number | null = null,
+    /** where the bad value came from when not the main rows: 'observedTotals' (ISR) */
+    readonly source: 'rows' | 'observedTotals' = 'rows',
   ) {
     super(reason);
   }

@@ -1,42 +1,46 @@
 /** POST /api/stats/{method}: PHE indicator statistics on the caller's own rows. Public: it stores nothing. */
 import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import type { AppDeps } from '../platform/app.ts';
 import { AppError } from '../platform/errors.ts';
 import { StatsInputError } from './confidence.ts';
+import { STATS_OPTIONS, type OptionSpec } from './run/methods.ts';
 import { STATS_METHODS, type StatsMethod, type StatsOptions } from './run/options.ts';
 import { runStatsOnRows } from './run/run-rows.ts';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+const Rows = Type.Array(Type.Record(Type.String(), Scalar), { maxItems: 1_000_000 });
+
+/** The body property for one option of the shared table (run/methods.ts), as the CLI parses it. */
+function optionSchema(spec: OptionSpec): TSchema {
+  const range = { ...(spec.min !== undefined ? (spec.exclusiveMin ? { exclusiveMinimum: spec.min } : { minimum: spec.min }) : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
+  switch (spec.kind) {
+    case 'number': return Type.Number(range);
+    case 'integer': return Type.Integer(range);
+    case 'string': return Type.String();
+    case 'boolean': case 'negatable': return Type.Boolean();
+    case 'numbers': return Type.Union([Type.Number(), Type.Array(Type.Number(), { minItems: 1 })]);
+    case 'list': return Type.Array(Type.String());
+    case 'choice': return Type.Union(spec.choices!.map((c) => Type.Literal(c)));
+    case 'map': return Type.Record(Type.String(), Type.String());
+    case 'invert': return Type.Union([Type.Boolean(), Type.String()]);
+    case 'file-rows': return Rows;
+    case 'text-or-numbers': return Type.Union([Type.String(), Type.Array(Type.Number())]);
+  }
+}
+
 export const StatsRequestSchema = Type.Object({
-  rows: Type.Array(Type.Record(Type.String(), Scalar), { maxItems: 1_000_000 }),
-  groupBy: Type.Optional(Type.Array(Type.String())),
-  confidence: Type.Optional(Type.Union([Type.Number(), Type.Array(Type.Number(), { minItems: 1 })])),
-  multiplier: Type.Optional(Type.Number()),
-  map: Type.Optional(Type.Record(Type.String(), Type.String())),
-  standard: Type.Optional(Type.Literal('esp2013')),
-  nonIndependent: Type.Optional(Type.Boolean()),
-  refValue: Type.Optional(Type.Number()),
-  quantiles: Type.Optional(Type.Integer({ minimum: 1 })),
-  invert: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
-  valueType: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)])),
-  transform: Type.Optional(Type.Boolean()),
-  rii: Type.Optional(Type.Boolean()),
-  repetitions: Type.Optional(Type.Integer({ minimum: 10, maximum: 1_000_000 })),
-  seed: Type.Optional(Type.Integer()),
-  statistic: Type.Optional(Type.Union([Type.Literal('proportion'), Type.Literal('ratio'), Type.Literal('rate')])),
-  ratioType: Type.Optional(Type.Union([Type.Literal('count'), Type.Literal('isr')])),
-  rateType: Type.Optional(Type.Union([Type.Literal('dsr'), Type.Literal('crude')])),
-  years: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  rows: Rows,
+  ...Object.fromEntries(STATS_OPTIONS.map((spec) => [spec.key, Type.Optional(optionSchema(spec))])),
 }, { additionalProperties: false });
-export type StatsRequest = Static<typeof StatsRequestSchema>;
+export type StatsRequest = { rows: Record<string, string | number | boolean | null>[] } & Omit<StatsOptions, 'confidence'> & { confidence?: number | number[] };
 
 export const statsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app) => {
   app.post('/:method', {
     bodyLimit: 200 * 1024 * 1024,
     schema: {
       tags: ['statistics'],
-      summary: 'Compute a PHE indicator statistic (same methods and options as `wcc stats`) on the rows sent',
+      summary: 'Compute a PHE indicator statistic (same methods and options as `wcc stats`, from one method table) on the rows sent',
       params: Type.Object({ method: Type.Union(STATS_METHODS.map((m) => Type.Literal(m))) }),
       body: StatsRequestSchema,
       response: { 200: Type.Object({ columns: Type.Array(Type.String()), rows: Type.Array(Type.Record(Type.String(), Scalar)) }) },
@@ -56,8 +60,9 @@ export const statsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app) =>
       };
     } catch (e) {
       if (!(e instanceof StatsInputError)) throw e;
-      const path = e.row !== null ? `/rows/${e.row - 1}${e.column ? `/${e.column}` : ''}` : e.column ? `/${e.column}` : '/';
-      const where = [e.row !== null ? `row ${e.row}` : null, e.column ? `column "${e.column}"` : null].filter(Boolean).join(', ');
+      const base = e.source === 'observedTotals' ? '/observedTotals' : '/rows';
+      const path = e.row !== null && e.row > 0 ? `${base}/${e.row - 1}${e.column ? `/${e.column}` : ''}` : e.column ? `/${e.column}` : '/';
+      const where = [e.source === 'observedTotals' ? 'observed totals' : null, e.row !== null ? `row ${e.row}` : null, e.column ? `column "${e.column}"` : null].filter(Boolean).join(', ');
       throw new AppError('invalid', `${where ? `${where}: ` : ''}${e.reason}`, [{ path, message: e.reason }]);
     }
   });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { StatsInputError } from './confidence.ts';
 import { statsViews } from './views-registry.ts';
 
 const view = (name: string) => {
@@ -20,7 +21,8 @@ test('compare reads the published CI column names and keeps polarity apart', () 
   ];
   const out = view('compare').run(rows, { polarity: 'high-is-good', confidence: [95, 99.8] });
   assert.deepEqual(out.map((r) => [r.comparison, r.outcome, r.rag]), [['much-lower', 'worst', 'red'], ['similar', 'similar', 'amber'], ['not-compared', 'not-compared', 'grey']]);
-  assert.throws(() => view('compare').run([{ value: 'abc', lowercl: 1, uppercl: 2, benchmark: 1 }], { confidence: '95', method: 'quintiles' }), /row 1: column value is not a number/);
+  assert.throws(() => view('compare').run([{ value: 'abc', lowercl: 1, uppercl: 2, benchmark: 1 }], { confidence: '95', method: 'quintiles' }),
+    (e: unknown) => e instanceof StatsInputError && e.row === 1 && e.column === 'value' && e.reason === '"abc" is not a number');
   assert.throws(() => view('compare').run([], { polarity: 'up' }), /option polarity must be one of/);
 });
 

@@ -1,9 +1,13 @@
 /**
- * Sections 13–20 described for the CLI (`wcc stats <name>`) and the API (`POST /api/stats/{name}`):
- * input columns, options, and a function from parsed rows + options to output rows. Rows are one
- * group's rows (the caller applies --group-by). Bad input throws StatsInputError naming row and column.
+ * Sections 13–20 for the CLI (`wcc stats <name>`) and the API (`POST /api/stats/{name}`): a function from
+ * parsed rows + options to output rows; names, input columns and options come from the shared method
+ * table (run/methods.ts). Rows are one group's rows (run/view-runner.ts applies --group-by and --map).
+ * Bad input throws StatsInputError naming the row (1-based within the rows given) and column.
  */
 import { StatsInputError } from './confidence.ts';
+import { parseNumberCell } from './run/cursor.ts';
+import { METHOD_TABLE } from './run/methods.ts';
+import type { StatsOptions } from './run/options.ts';
 import {
   assignQuantiles, checkLevels, compareByConfidenceInterval, compareProportionBySpc, compareRateBySpc,
   judgeComparison, judgeQuantile, ragOfOutcome, type BenchmarkMethod, type Comparison, type Polarity,
@@ -18,24 +22,32 @@ import { cohensKappa, type KappaWeights } from './scoring.ts';
 
 type Cell = string | number | null;
 type Row = Record<string, Cell>;
-type OptionType = 'number' | 'string' | 'boolean' | 'numbers';
+type ViewName = 'compare' | 'trend' | 'spc' | 'targets' | 'overdispersion' | 'agi' | 'peers' | 'kappa';
 
 export interface StatsView {
-  name: string;
+  name: ViewName;
   description: string;
-  columns: string[];
-  options: Record<string, OptionType>;
+  /** input columns, as in the method table */
+  columns: string;
+  /** option keys (StatsOptions / API body properties) */
+  options: readonly (keyof StatsOptions)[];
   run(rows: Row[], options: Record<string, unknown>): Row[];
+}
+
+/** Name, description, columns and options from the shared method table. */
+function described(name: ViewName): Pick<StatsView, 'name' | 'description' | 'columns' | 'options'> {
+  const m = METHOD_TABLE[name];
+  return { name, description: m.summary, columns: m.columns, options: m.options };
 }
 
 function num(row: Row, col: string, i: number, required = true): number | null {
   const v = row[col];
-  if (v === null || v === undefined || v === '') {
-    if (required) throw new StatsInputError(col, `row ${i + 1}: column ${col} is empty`, i + 1);
+  const x = v === null || v === undefined ? NaN : typeof v === 'number' ? v : parseNumberCell(v);
+  if (x === undefined || (typeof v === 'number' && !Number.isFinite(v))) throw new StatsInputError(col, `${JSON.stringify(v)} is not a number`, i + 1);
+  if (Number.isNaN(x)) {
+    if (required) throw new StatsInputError(col, 'missing value', i + 1);
     return null;
   }
-  const x = typeof v === 'number' ? v : Number(v);
-  if (!Number.isFinite(x)) throw new StatsInputError(col, `row ${i + 1}: column ${col} is not a number ("${v}")`, i + 1);
   return x;
 }
 const str = (row: Row, col: string): string | null => (row[col] == null || row[col] === '' ? null : String(row[col]));
@@ -61,10 +73,7 @@ const POLARITIES: Polarity[] = ['high-is-good', 'low-is-good', 'no-judgement'];
 const good = (p: unknown): GoodDirection => oneOf(p, ['high-is-good', 'low-is-good'] as const, 'polarity', 'high-is-good');
 
 const compare: StatsView = {
-  name: 'compare',
-  description: 'Benchmark comparison (RAG): CI against the benchmark value at one or two levels, SPC variants, or quintiles/quartiles',
-  columns: ['area_code', 'benchmark_code', 'value', 'benchmark', 'x', 'n', 'observed', 'expected'],
-  options: { method: 'string', polarity: 'string', confidence: 'numbers' },
+  ...described('compare'),
   run(rows, o) {
     const method = oneOf<BenchmarkMethod>(o.method, ['confidence-interval', 'spc-proportion', 'spc-rate', 'quintiles', 'quartiles', 'not-compared'], 'method', 'confidence-interval');
     const polarity = oneOf(o.polarity, POLARITIES, 'polarity', 'no-judgement');
@@ -97,10 +106,7 @@ const compare: StatsView = {
 };
 
 const trend: StatsView = {
-  name: 'trend',
-  description: 'Recent-trend marker over the last five points (rows oldest first)',
-  columns: ['period', 'value', 'lower95_0cl', 'upper95_0cl'],
-  options: { polarity: 'string' },
+  ...described('trend'),
   run(rows, o) {
     const polarity = oneOf(o.polarity, POLARITIES, 'polarity', 'no-judgement');
     const points = rows.map((r, i) => ({
@@ -113,16 +119,13 @@ const trend: StatsView = {
 };
 
 const spc: StatsView = {
-  name: 'spc',
-  description: 'XmR chart with Making Data Count rules, variation icon and target assurance (rows in time order; rebase = 1 starts a new segment)',
-  columns: ['value', 'rebase'],
-  options: { polarity: 'string', target: 'number', 'screen-outliers': 'boolean' },
+  ...described('spc'),
   run(rows, o) {
     const values = rows.map((r, i) => num(r, 'value', i) as number);
     const rebaseAt = rows.flatMap((r, i) => (i > 0 && num(r, 'rebase', i, false) === 1 ? [i] : []));
     const res = calculateXmr(values, {
       polarity: oneOf(o.polarity, POLARITIES, 'polarity', 'no-judgement'), target: optNum(o.target, 'target') ?? null,
-      screenOutliers: o['screen-outliers'] === undefined ? true : o['screen-outliers'] === true || o['screen-outliers'] === 'true', rebaseAt,
+      screenOutliers: o.screenOutliers === undefined ? true : o.screenOutliers === true || o.screenOutliers === 'true', rebaseAt,
     });
     return res.points.map((p) => ({
       index: p.index, value: p.value, segment: p.segment, moving_range: p.movingRange, mean: p.mean,
@@ -133,10 +136,7 @@ const spc: StatsView = {
 };
 
 const targets: StatsView = {
-  name: 'targets',
-  description: 'mode=trajectory: yearly milestones from baseline to target; mode=stretch: best quartile/decile/observed targets from comparator values',
-  columns: ['value'],
-  options: { mode: 'string', baseline: 'number', target: 'number', years: 'number', shape: 'string', polarity: 'string' },
+  ...described('targets'),
   run(rows, o) {
     const mode = oneOf(o.mode, ['trajectory', 'stretch'] as const, 'mode', 'trajectory');
     const baseline = optNum(o.baseline, 'baseline');
@@ -156,10 +156,7 @@ const targets: StatsView = {
 };
 
 const overdispersion: StatsView = {
-  name: 'overdispersion',
-  description: 'Spiegelhalter (2005) overdispersion: winsorised z, phi, tau2 and widened funnel limits per unit',
-  columns: ['value', 'se'],
-  options: { theta: 'number', winsorise: 'number', confidence: 'numbers' },
+  ...described('overdispersion'),
   run(rows, o) {
     const units = rows.map((r, i) => ({ y: num(r, 'value', i) as number, s: num(r, 'se', i) as number }));
     const levels = levelsOf(o.confidence);
@@ -173,28 +170,22 @@ const overdispersion: StatsView = {
 };
 
 const agi: StatsView = {
-  name: 'agi',
-  description: 'Absolute Gradient Index: SII of small areas on their national deprivation position (0 most deprived, 1 least)',
-  columns: ['national_rank', 'population', 'value', 'se'],
-  options: { multiplier: 'number', repetitions: 'number', confidence: 'number', seed: 'number' },
+  ...described('agi'),
   run(rows, o) {
     const areas = rows.map((r, i) => ({ nationalRank: num(r, 'national_rank', i) as number, population: num(r, 'population', i) as number, value: num(r, 'value', i) as number, se: num(r, 'se', i, false) }));
-    const a = calculateAgi(areas, { multiplier: optNum(o.multiplier, 'multiplier'), repetitions: optNum(o.repetitions, 'repetitions'), confidence: optNum(o.confidence, 'confidence'), seed: optNum(o.seed, 'seed') });
+    const a = calculateAgi(areas, { multiplier: optNum(o.multiplier, 'multiplier'), repetitions: optNum(o.repetitions, 'repetitions'), confidence: optNum(Array.isArray(o.confidence) && o.confidence.length === 1 ? o.confidence[0] : o.confidence, 'confidence'), seed: optNum(o.seed, 'seed') });
     return [{ agi: a.agi, agi_lowercl: a.lowerCl, agi_uppercl: a.upperCl, rii: a.rii, rii_lowercl: a.riiLowerCl, rii_uppercl: a.riiUpperCl, intercept: a.intercept, areas: a.areas }];
   },
 };
 
 const peers: StatsView = {
-  name: 'peers',
-  description: 'Statistical peers: the k nearest areas by standardised (optionally weighted) Euclidean distance',
-  columns: ['code'],
-  options: { area: 'string', variables: 'string', k: 'number', weights: 'numbers' },
+  ...described('peers'),
   run(rows, o) {
     const variables = listOf(o.variables);
     const weightList = o.weights === undefined ? [] : (Array.isArray(o.weights) ? o.weights : String(o.weights).split(',')).map(Number);
     const weights = Object.fromEntries(weightList.map((w, j) => [variables[j], w]));
     const areas = rows.map((r, i) => ({
-      code: str(r, 'code') ?? (() => { throw new StatsInputError('code', `row ${i + 1}: column code is empty`, i + 1); })(),
+      code: str(r, 'code') ?? (() => { throw new StatsInputError('code', 'missing value', i + 1); })(),
       values: Object.fromEntries(variables.map((v) => [v, num(r, v, i) as number])),
     }));
     const area = String(o.area ?? '');
@@ -206,14 +197,11 @@ const peers: StatsView = {
 };
 
 const kappa: StatsView = {
-  name: 'kappa',
-  description: "Cohen's kappa for two raters (weights none, linear or quadratic over the ordered categories)",
-  columns: ['rater_a', 'rater_b'],
-  options: { categories: 'string', weights: 'string' },
+  ...described('kappa'),
   run(rows, o) {
     const pairs = rows.map((r, i) => {
       const a = str(r, 'rater_a'); const b = str(r, 'rater_b');
-      if (a === null || b === null) throw new StatsInputError(a === null ? 'rater_a' : 'rater_b', `row ${i + 1}: rating is empty`, i + 1);
+      if (a === null || b === null) throw new StatsInputError(a === null ? 'rater_a' : 'rater_b', 'missing value', i + 1);
       return [a, b] as [string, string];
     });
     const given = listOf(o.categories);

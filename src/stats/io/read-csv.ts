@@ -72,6 +72,6 @@ export async function readCsvRows(source: AsyncIterable<Buffer>, start: (header:
 }
 
 function withRow(e: unknown, row: number): unknown {
-  if (e instanceof StatsInputError && e.row === null) return new StatsInputError(e.column, e.reason, row);
+  if (e instanceof StatsInputError && e.row === null) return new StatsInputError(e.column, e.reason, row, e.source);
   return e;
 }

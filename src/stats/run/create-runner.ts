@@ -35,5 +35,16 @@ export async function loadRunner(method: StatsMethod): Promise<RunnerFactory> {
       const { funnelRunner } = await import('./funnel-runner.ts');
       return (h, o, e) => funnelRunner(method, h, o, e);
     }
+    case 'compare':
+    case 'trend':
+    case 'spc':
+    case 'targets':
+    case 'overdispersion':
+    case 'agi':
+    case 'peers':
+    case 'kappa': {
+      const { viewRunner } = await import('./view-runner.ts');
+      return (h, o, e) => viewRunner(method, h, o, e);
+    }
   }
 }

@@ -2,6 +2,8 @@
 export const STATS_METHODS = [
   'proportion', 'rate', 'mean', 'dsr', 'isratio', 'israte', 'life-expectancy', 'quantile', 'sii',
   'funnel-limits', 'funnel-significance', 'funnel-points',
+  // sections 13–20, run through views-registry.ts
+  'compare', 'trend', 'spc', 'targets', 'overdispersion', 'agi', 'peers', 'kappa',
 ] as const;
 export type StatsMethod = (typeof STATS_METHODS)[number];
 
@@ -17,6 +19,8 @@ export interface StatsOptions {
   nonIndependent?: boolean;
   /** isratio */
   refValue?: number;
+  /** isratio, israte: observed totals per group (the group-by columns and the count column) */
+  observedTotals?: Record<string, string | number | boolean | null>[];
   /** quantile */
   quantiles?: number;
   /** quantile: true/false, or the name of a column holding TRUE/FALSE per group */
@@ -25,6 +29,7 @@ export interface StatsOptions {
   valueType?: 0 | 1 | 2;
   transform?: boolean;
   rii?: boolean;
+  intercept?: boolean;
   repetitions?: number;
   seed?: number;
   /** funnels */
@@ -32,6 +37,22 @@ export interface StatsOptions {
   ratioType?: 'count' | 'isr';
   rateType?: 'dsr' | 'crude';
   years?: number;
+  /** sections 13–20 (see methods.ts for which method takes which) */
+  method?: 'confidence-interval' | 'spc-proportion' | 'spc-rate' | 'quintiles' | 'quartiles' | 'not-compared';
+  polarity?: 'high-is-good' | 'low-is-good' | 'no-judgement';
+  target?: number;
+  screenOutliers?: boolean;
+  mode?: 'trajectory' | 'stretch';
+  baseline?: number;
+  shape?: 'linear' | 'constant-percentage';
+  theta?: number;
+  winsorise?: number;
+  area?: string;
+  variables?: string[];
+  k?: number;
+  /** peers: a weight per variable; kappa: none, linear or quadratic */
+  weights?: string | number[];
+  categories?: string[];
 }
 
 export function isStatsMethod(s: string): s is StatsMethod {

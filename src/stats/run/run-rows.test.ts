@@ -42,6 +42,14 @@ test('every documented method is reachable through the shared engine', async () 
     'funnel-limits': [[{ numerator: 5, denominator: 100 }, { numerator: 30, denominator: 400 }], { statistic: 'proportion' }],
     'funnel-significance': [[{ numerator: 5, denominator: 100 }, { numerator: 30, denominator: 400 }], { statistic: 'proportion' }],
     'funnel-points': [[{ numerator: 50, rate: 500 }], { rateType: 'dsr' }],
+    compare: [[{ area_code: 'A', value: 40, lowercl: 38, uppercl: 42, benchmark: 50 }], { confidence: [95] }],
+    trend: [[10, 12, 14, 16, 18].map((v) => ({ value: v, lower95_0cl: v - 1, upper95_0cl: v + 1 })), {}],
+    spc: [[10, 12, 11, 13, 12].map((value) => ({ value })), {}],
+    targets: [[{ value: 10 }, { value: 20 }, { value: 30 }, { value: 40 }], { mode: 'stretch', baseline: 25 }],
+    overdispersion: [[0.1, 0.2, 0.3].map((value) => ({ value, se: 0.05 })), {}],
+    agi: [[0.1, 0.5, 0.9].map((r) => ({ national_rank: r, population: 10, value: 5 + 10 * r, se: 1 })), { repetitions: 100 }],
+    peers: [[{ code: 'A', imd: 1 }, { code: 'B', imd: 2 }], { area: 'A', variables: ['imd'], k: 1 }],
+    kappa: [[{ rater_a: '1', rater_b: '1' }, { rater_a: '2', rater_b: '1' }, { rater_a: '2', rater_b: '2' }], {}],
   };
   for (const method of STATS_METHODS) {
     const [rows, options] = inputs[method];

@@ -43,7 +43,7 @@ export async function runStatsOnRows(method: StatsMethod, rows: readonly Record<
     try {
       runner.add(cursor);
     } catch (e) {
-      if (e instanceof StatsInputError && e.row === null) throw new StatsInputError(e.column, e.reason, i + 1);
+      if (e instanceof StatsInputError && e.row === null) throw new StatsInputError(e.column, e.reason, i + 1, e.source);
       throw e;
     }
   });

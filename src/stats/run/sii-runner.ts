@@ -23,6 +23,7 @@ export function siiRunner(header: readonly string[], o: StatsOptions, emit: Emit
   const ci = ciColumns(levels, true);
   const columns = [...groupCols.map((i) => header[i]), 'sii', ...ci.map((c) => `sii_${c}`)];
   if (o.rii) columns.push('rii', ...ci.map((c) => `rii_${c}`));
+  if (o.intercept) columns.push('intercept');
   columns.push('note');
   return {
     columns,
@@ -41,11 +42,12 @@ export function siiRunner(header: readonly string[], o: StatsOptions, emit: Emit
         const hasNA = g.acc.some((q) => Number.isNaN(q.value) || (Number.isNaN(q.se) && (Number.isNaN(q.lowerCl) || Number.isNaN(q.upperCl))));
         if (!complete || hasNA) {
           const note = !complete ? 'group dropped: needs every quantile 1…Q with 5 ≤ Q ≤ 100' : 'group dropped: missing values';
-          emit([...g.values, null, ...ci.map(() => null), ...(o.rii ? [null, ...ci.map(() => null)] : []), note]);
+          emit([...g.values, null, ...ci.map(() => null), ...(o.rii ? [null, ...ci.map(() => null)] : []), ...(o.intercept ? [null] : []), note]);
           continue;
         }
         const r = slopeIndex(g.acc, { valueType: o.valueType ?? 0, transform: o.transform ?? false, multiplier: o.multiplier ?? 1, repetitions: reps, levels, seed: o.seed ?? 1 });
-        emit([...g.values, numOrNull(r.sii), ...r.siiLimits.map(numOrNull), ...(o.rii ? [numOrNull(r.rii), ...r.riiLimits.map(numOrNull)] : []), '']);
+        emit([...g.values, numOrNull(r.sii), ...r.siiLimits.map(numOrNull), ...(o.rii ? [numOrNull(r.rii), ...r.riiLimits.map(numOrNull)] : []),
+          ...(o.intercept ? [numOrNull(r.intercept)] : []), '']);
       }
     },
   };
