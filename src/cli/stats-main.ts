@@ -1,15 +1,7 @@
 /**
  * Stand-alone entry for `stats` alone (`node --import tsx src/cli/stats-main.ts stats dsr …`): the same
- * command as `wcc stats`, without loading the other commands. Used by the benchmark and for testing.
+ * command as `wcc stats`, without loading the other commands. Used for testing the tsx path.
  */
-import { Command } from 'commander';
-import { register } from './stats.ts';
+import { main } from './stats-entry.ts';
 
-const program = new Command('wcc').exitOverride();
-register(program);
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (!(e && typeof e === 'object' && 'exitCode' in e)) throw e;
-  process.exitCode = (e as { code?: string }).code === 'commander.helpDisplayed' ? 0 : 2;
-}
+process.exitCode = await main(process.argv.slice(2));
