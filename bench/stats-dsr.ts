@@ -1,6 +1,8 @@
 /**
- * Benchmark: `wcc stats dsr` as a whole process (node + tsx start-up included) on the 1,000,008-row
- * PHE input, beside DuckDB computing the same DSR and Dobson limits in SQL over the same file.
+ * Benchmark: `wcc stats dsr` as a whole process (node start-up included; bin/wcc.js runs the precompiled
+ * bundle when it is fresh, tsx otherwise, and the report says which) on the 1,000,008-row PHE input,
+ * beside DuckDB computing the same DSR and Dobson limits in SQL over the same file, also as a whole
+ * node process (plain JavaScript, no tsx, so neither side pays a loader the other does not).
  * Run alone: node --import tsx bench/stats-dsr.ts   (prints a Markdown section for docs/BENCHMARKS.md)
  */
 import { spawnSync } from 'node:child_process';
@@ -35,18 +37,22 @@ function duckdbSql(file: string, out: string): string {
   ) TO '${out}' (HEADER, DELIMITER ',')`;
 }
 
-async function duckdbChild(out: string): Promise<void> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  await con.run(duckdbSql(input, out));
+/** The DuckDB side as a plain ESM script for `node -e` (resolved from the repository root). */
+function duckdbScript(out: string): string {
+  return `const { DuckDBInstance } = await import('@duckdb/node-api');
+const db = await DuckDBInstance.create(':memory:');
+const con = await db.connect();
+await con.run(${JSON.stringify(duckdbSql(input, out))});`;
 }
 
 interface Measure { wall: number; rssMb: number }
+let lastVia = 'unknown';
 
 /** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in MB. */
 function measure(cmd: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { cwd: root, encoding: 'utf8', env: { ...process.env, WCC_STATS_WHICH: '1' } });
+  const via = /wcc: stats via (\w+)/.exec(r.stderr)?.[1];
+  if (via) lastVia = via;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
   const [wall, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return { wall, rssMb: kb / 1024 };
@@ -55,14 +61,15 @@ function measure(cmd: string[]): Measure {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--duckdb-child') { await duckdbChild(process.argv[3]); return; }
   if (!existsSync(input)) { console.log(`stats-dsr: input ${input} not found, skipped`); return; }
   const ours = join(tmpdir(), `wcc-bench-dsr-${process.pid}.csv`);
   const theirs = join(tmpdir(), `wcc-bench-duckdb-${process.pid}.csv`);
   const registered = readFileSync(join(root, 'src/cli/commands.ts'), 'utf8').includes("'stats'");
   const entry = registered ? ['bin/wcc.js'] : ['--import', 'tsx', 'src/cli/stats-main.ts'];
   const cli = ['node', ...entry, 'stats', 'dsr', '--input', input, '--standard', 'esp2013', '--group-by', 'area', '--confidence', '95,99.8', '--output', ours];
-  const duck = ['node', '--import', 'tsx', 'bench/stats-dsr.ts', '--duckdb-child', theirs];
+  const duck = ['node', '--input-type=module', '-e', duckdbScript(theirs)];
+  const { loadavg } = await import('node:os');
+  const loadStart = loadavg();
   measure(cli); measure(duck); // warm caches (tsx transform cache, page cache)
   const a: Measure[] = [], b: Measure[] = [];
   for (let i = 0; i < runs; i++) { a.push(measure(cli)); b.push(measure(duck)); }
@@ -76,7 +83,8 @@ Run: \`node --import tsx bench/stats-dsr.ts\` (${new Date().toISOString().slice(
 
 - Command: \`${cli.join(' ').replace(input, 'dsr_1m_input.csv.gz').replace(ours, 'out.csv')}\`
 - Data: dsr_1m_input.csv.gz — 1,000,008 rows (52,632 areas × 19 ESP2013 bands), ${(statSync(input).size / 1e6).toFixed(1)} MB gzipped; ${rows} output rows
-- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}; load average at start ${(await import('node:os')).loadavg()[0].toFixed(2)}
+- wcc ran via: ${lastVia === 'bundle' ? 'the precompiled bundle (dist/cli/stats.js)' : lastVia}; DuckDB: \`node -e\` running the SQL through @duckdb/node-api, output to CSV
+- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}; load average (1, 5, 15 min) at start ${loadStart.map((l) => l.toFixed(2)).join(', ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(', ')}
 
 | | wall (median) | runs | peak RSS |
 |---|---|---|---|
