@@ -65,7 +65,8 @@ export type Action =
   | 'assurance:manage' //        open assurance cycles, set timetables, calibrate, moderate, confirm ratings and autonomy
   | 'assurance:run' //           run the cycle for an SHA's PCTs: stakeholder lists, panels, chairs, reopenings
   | 'assurance:panel-score' //   score a PCT as a panel member (only where assigned; checked by the assurance service)
-  | 'assurance:self-assess'; //  prepare a PCT's self-assessment, evidence and stakeholder list
+  | 'assurance:self-assess' //   prepare a PCT's self-assessment, evidence and stakeholder list
+  | 'patients:read'; //          patient-level (pseudonymised) rows of the PCT's own population: risk lists, exports
 
 /** What a decision is about: an organisation and, for PCTs, the SHA it sits in. */
 export interface Target {
@@ -79,8 +80,8 @@ const roleActions: Record<RoleName, readonly Action[]> = {
   sha_assurance_lead: ['orgs:read', 'published:read', 'org-data:read', 'org-data:approve', 'audit:read', 'assurance:run',
     'assurance:panel-score'],
   sha_panel_member: ['orgs:read', 'published:read', 'org-data:read', 'assurance:panel-score'],
-  pct_commissioner: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'audit:read', 'assurance:self-assess'],
-  pct_analyst: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'analytics:import', 'assurance:self-assess'],
+  pct_commissioner: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'audit:read', 'assurance:self-assess', 'patients:read'],
+  pct_analyst: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'analytics:import', 'assurance:self-assess', 'patients:read'],
   pct_board_member: ['orgs:read', 'published:read', 'org-data:read'],
   framework_supplier: ['orgs:read', 'published:read', 'supplier:act'],
 };
@@ -138,7 +139,7 @@ export function hasRole(principal: Principal | null, role: RoleName, orgCode?: s
 export const allActions: readonly Action[] = [
   'orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'org-data:approve',
   'analytics:import', 'audit:read', 'users:manage', 'jobs:read-any', 'supplier:act',
-  'assurance:manage', 'assurance:run', 'assurance:panel-score', 'assurance:self-assess',
+  'assurance:manage', 'assurance:run', 'assurance:panel-score', 'assurance:self-assess', 'patients:read',
 ];
 
 /** The actions a principal may take somewhere (for navigation); the server still checks each request. */
