@@ -14,17 +14,22 @@ const bin = resolve(import.meta.dirname, '../../bin/wcc.js');
 const { NODE_TEST_CONTEXT: _ctx, ...parentEnv } = process.env;
 const baseEnv = { ...parentEnv, WCC_BUILD_WEB: 'false', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
+const children = new Set<ChildProcess>();
+process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+
 interface Started { child: ChildProcess; url: string; output: () => string }
 
 function startWcc(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [bin, 'start'], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   let out = '';
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`wcc start did not come up:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/wcc is running at (http:\/\/localhost:\d+)/);
-      if (m) { clearTimeout(timer); resolveStart({ child, url: m[1], output: () => out }); }
+      if (m && out.includes('Press Ctrl-C to stop.')) { clearTimeout(timer); resolveStart({ child, url: m[1], output: () => out }); }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -91,6 +96,7 @@ test('start, use, Ctrl-C and start again on the embedded database', { timeout: 1
     assert.equal(signIn.status, 200, 'the user added through the CLI survived the restart');
     assert.equal(await stopWcc(second), 0);
   } finally {
+    for (const c of children) c.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
