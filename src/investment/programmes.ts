@@ -1,11 +1,11 @@
-// NHS programme budgeting categories (data/programme-categories.csv) with their ICD-10 ranges, so that
+// NHS programme budgeting categories (reference/programme-categories.csv) with their ICD-10 ranges, so that
 // activity costs can be assigned to a programme by primary diagnosis, and the needs weights and
 // non-hospital spend shares used with them. Pure apart from reading the data files it is given.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvObjects } from '../platform/csv.ts';
 
-export const INVESTMENT_DATA_DIR = join(import.meta.dirname, 'data');
+export const INVESTMENT_DATA_DIR = join(import.meta.dirname, 'reference');
 
 export interface ProgrammeCategory { code: string; name: string; icd10: { from: string; to: string }[]; note: string }
 export interface ProgrammeOutcome { programme: string; indicatorId: string; label: string }

@@ -1,4 +1,4 @@
-// Financial risk rating of a five-year plan from rules held as data (data/risk-rules.json): the first
+// Financial risk rating of a five-year plan from rules held as data (reference/risk-rules.json): the first
 // rule whose conditions all hold gives the rating (4 lowest risk … 1 highest) and its R/A/G.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ export interface RiskConditions {
 export interface RiskRule { rating: number; rag: 'red' | 'amber' | 'green'; label: string; when: RiskConditions }
 export interface RiskRating { rating: number; rag: 'red' | 'amber' | 'green'; label: string; reasons: string[] }
 
-export function loadRiskRules(file = join(import.meta.dirname, 'data', 'risk-rules.json')): RiskRule[] {
+export function loadRiskRules(file = join(import.meta.dirname, 'reference', 'risk-rules.json')): RiskRule[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { rules: RiskRule[] }).rules;
 }
 
