@@ -120,6 +120,39 @@ test('kappa: per panel, with weights', async () => {
   assert.equal(Number(r.col('kappa')[1]), 1);
 });
 
+test('competency: level by rule per competency', async () => {
+  const text = 'competency,level\nC1,2\nC1,2\nC1,4\nC1,4\nC2,1\nC2,4\n';
+  const median = await run('competency', text, { groupBy: 'competency' });
+  assert.equal(median.code, 0, median.stderr);
+  assert.deepEqual(median.col('level'), ['2', '1']);
+  const mean = await run('competency', text, { groupBy: 'competency', rule: 'floor-of-mean' });
+  assert.deepEqual(mean.col('level'), ['3', '2']);
+});
+
+test('rag-rollup: any red → red, all green → green, else amber', async () => {
+  const r = await run('rag-rollup', 'area,rating\nA,green\nA,amber\nB,green\nB,Red\nC,green\n', { groupBy: 'area' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.col('rating'), ['amber', 'red', 'green']);
+  const bad = await run('rag-rollup', 'rating\ngreen\npurple\n');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /row 2, column "rating": "purple" is not red, amber or green/);
+});
+
+test('metric-score and segments: scores 1–4, mean → segment, overrides and league rank', async () => {
+  const m = await run('metric-score', 'code,value\nA,35\nB,25\nC,15\nD,5\n', { thresholds: '10,20,30', polarity: 'high-is-good' });
+  assert.equal(m.code, 0, m.stderr);
+  assert.deepEqual(m.col('score'), ['1', '2', '3', '4']);
+  const s = await run('segments', 'code,score,finance_cap,intensive_support\nA,1,,\nA,1,,\nB,2,3,\nB,3,,\nC,4,,TRUE\nC,4,,\n', { cutPoints: '1.5,2.5,3.5' });
+  assert.equal(s.code, 0, s.stderr);
+  assert.deepEqual(s.col('code'), ['A', 'B', 'C']);
+  assert.deepEqual(s.col('base_segment'), ['1', '2', '4']);
+  assert.deepEqual(s.col('segment'), ['1', '3', '5']);
+  assert.deepEqual(s.col('rank'), ['1', '2', '3']);
+  const bad = await run('segments', 'code,score\nA,1\n', { cutPoints: '3,2,1' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /segment cut-points must ascend/);
+});
+
 for (const [label, method, text, opts, expect] of [
   ['a non-numeric value', 'spc', 'unit,value\nU,1\nV,2\nV,x\n', { groupBy: 'unit' }, /row 3, column "value": "x" is not a number/],
   ['a missing required column', 'overdispersion', 'value\n1\n', {}, /column "se": required column "se" not found/],

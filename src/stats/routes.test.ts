@@ -67,6 +67,14 @@ test('sections 13–20 are reachable through the API with the CLI\'s options, gr
   assert.equal(peers.rows[0].peer, 'B');
   const kappa = await post('kappa', { rows: [['1', '1'], ['1', '2'], ['2', '2'], ['2', '2']].map(([x, y]) => ({ rater_a: x, rater_b: y })), weights: 'none', categories: ['1', '2'] });
   assert.ok(Math.abs((kappa.rows[0].kappa as number) - 0.5) < 1e-12);
+  const competency = await post('competency', { rows: [2, 2, 4, 4].map((level) => ({ level })), rule: 'minimum' });
+  assert.equal(competency.rows[0].level, 2);
+  const rag = await post('rag-rollup', { rows: [{ rating: 'green' }, { rating: 'amber' }], rule: 'worst' });
+  assert.equal(rag.rows[0].rating, 'amber');
+  const score = await post('metric-score', { rows: [{ value: 5 }, { value: 35 }], thresholds: [10, 20, 30], polarity: 'low-is-good' });
+  assert.deepEqual(score.rows.map((r) => r.score), [1, 4]);
+  const seg = await post('segments', { rows: [{ code: 'A', score: 4 }, { code: 'B', score: 1 }], cutPoints: [1.5, 2.5, 3.5] });
+  assert.deepEqual(seg.rows.map((r) => [r.code, r.segment, r.rank]), [['B', 1, 1], ['A', 4, 2]]);
 });
 
 test('views: bad rows give 400 naming the row (within all rows, not the group) and column', async () => {

@@ -10,7 +10,7 @@ const view = (name: string) => {
 };
 
 test('every method of sections 13–20 is registered once', () => {
-  assert.deepEqual(statsViews.map((v) => v.name), ['compare', 'trend', 'spc', 'targets', 'overdispersion', 'agi', 'peers', 'kappa']);
+  assert.deepEqual(statsViews.map((v) => v.name), ['compare', 'trend', 'spc', 'targets', 'overdispersion', 'agi', 'peers', 'kappa', 'competency', 'rag-rollup', 'metric-score', 'segments']);
 });
 
 test('compare reads the published CI column names and keeps polarity apart', () => {

@@ -18,11 +18,15 @@ import { proposeStretchTargets, trajectoryMilestones, type GoodDirection, type T
 import { estimateOverdispersion } from './overdispersion.ts';
 import { calculateAgi } from './agi.ts';
 import { findPeers } from './peers.ts';
-import { cohensKappa, type KappaWeights } from './scoring.ts';
+import {
+  cohensKappa, competencyLevel, rollUpRag, scoreMetric, segmentOrganisations,
+  type KappaWeights, type LevelRule, type RagRating, type RagRule, type SegmentInput,
+} from './scoring.ts';
 
 type Cell = string | number | null;
 type Row = Record<string, Cell>;
-type ViewName = 'compare' | 'trend' | 'spc' | 'targets' | 'overdispersion' | 'agi' | 'peers' | 'kappa';
+type ViewName = 'compare' | 'trend' | 'spc' | 'targets' | 'overdispersion' | 'agi' | 'peers' | 'kappa'
+  | 'competency' | 'rag-rollup' | 'metric-score' | 'segments';
 
 export interface StatsView {
   name: ViewName;
@@ -211,4 +215,61 @@ const kappa: StatsView = {
   },
 };
 
-export const statsViews: StatsView[] = [compare, trend, spc, targets, overdispersion, agi, peers, kappa];
+const competency: StatsView = {
+  ...described('competency'),
+  run(rows, o) {
+    const levels = rows.map((r, i) => num(r, 'level', i) as number);
+    return [{ level: competencyLevel(levels, oneOf<LevelRule>(o.rule, ['median', 'floor-of-mean', 'minimum'], 'rule', 'median')), sub_criteria: levels.length }];
+  },
+};
+
+const ragRollup: StatsView = {
+  ...described('rag-rollup'),
+  run(rows, o) {
+    const ratings = rows.map((r, i) => {
+      const v = str(r, 'rating')?.toLowerCase();
+      if (v !== 'red' && v !== 'amber' && v !== 'green') throw new StatsInputError('rating', v === undefined ? 'missing value' : `"${str(r, 'rating')}" is not red, amber or green`, i + 1);
+      return v as RagRating;
+    });
+    return [{ rating: rollUpRag(ratings, oneOf<RagRule>(o.rule, ['any-red-all-green', 'worst'], 'rule', 'any-red-all-green')), sub_indicators: ratings.length }];
+  },
+};
+
+function threeAscending(value: unknown, name: string): [number, number, number] {
+  const xs = value === undefined ? [] : (Array.isArray(value) ? value : String(value).split(',')).map(Number);
+  if (xs.length !== 3 || !xs.every(Number.isFinite)) throw new StatsInputError(null, `option ${name} needs three numbers`);
+  return xs as [number, number, number];
+}
+
+const metricScore: StatsView = {
+  ...described('metric-score'),
+  run(rows, o) {
+    const thresholds = threeAscending(o.thresholds, 'thresholds');
+    const polarity = oneOf(o.polarity, ['high-is-good', 'low-is-good'] as const, 'polarity', 'high-is-good');
+    return rows.map((r, i) => ({ ...r, score: scoreMetric(num(r, 'value', i) as number, thresholds, polarity) }));
+  },
+};
+
+const TRUE_TEXT = /^(true|TRUE|T|1|yes)$/;
+const segments: StatsView = {
+  ...described('segments'),
+  run(rows, o) {
+    const cutPoints = threeAscending(o.cutPoints, 'cutPoints');
+    const orgs = new Map<string, SegmentInput>();
+    rows.forEach((r, i) => {
+      const code = str(r, 'code');
+      if (code === null) throw new StatsInputError('code', 'missing value', i + 1);
+      const org = orgs.get(code) ?? { code, metricScores: [], financeCap: null, intensiveSupport: false };
+      org.metricScores.push(num(r, 'score', i) as number);
+      const cap = num(r, 'finance_cap', i, false);
+      if (cap !== null) org.financeCap = cap;
+      if (TRUE_TEXT.test(str(r, 'intensive_support') ?? '')) org.intensiveSupport = true;
+      orgs.set(code, org);
+    });
+    return segmentOrganisations([...orgs.values()], cutPoints).map((s) => ({
+      code: s.code, mean_score: s.meanScore, base_segment: s.baseSegment, segment: s.segment, overrides: s.overrides.join('; ') || null, rank: s.rank,
+    }));
+  },
+};
+
+export const statsViews: StatsView[] = [compare, trend, spc, targets, overdispersion, agi, peers, kappa, competency, ragRollup, metricScore, segments];

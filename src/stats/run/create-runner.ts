@@ -42,7 +42,11 @@ export async function loadRunner(method: StatsMethod): Promise<RunnerFactory> {
     case 'overdispersion':
     case 'agi':
     case 'peers':
-    case 'kappa': {
+    case 'kappa':
+    case 'competency':
+    case 'rag-rollup':
+    case 'metric-score':
+    case 'segments': {
       const { viewRunner } = await import('./view-runner.ts');
       return (h, o, e) => viewRunner(method, h, o, e);
     }

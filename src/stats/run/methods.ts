@@ -57,6 +57,9 @@ export const STATS_OPTIONS: readonly OptionSpec[] = [
   { key: 'variables', flag: '--variables <columns>', kind: 'list', help: 'peers: comma-separated variable columns' },
   { key: 'k', flag: '--k <n>', kind: 'integer', min: 1, help: 'peers: number of peers (default 10)' },
   { key: 'weights', flag: '--weights <w>', kind: 'text-or-numbers', help: 'peers: a weight per variable (e.g. 1,1,2); kappa: none, linear or quadratic' },
+  { key: 'rule', flag: '--rule <name>', kind: 'string', help: 'competency: median, floor-of-mean or minimum (default median); rag-rollup: any-red-all-green or worst (default any-red-all-green)' },
+  { key: 'thresholds', flag: '--thresholds <t1,t2,t3>', kind: 'numbers', help: 'metric-score: three ascending thresholds' },
+  { key: 'cutPoints', flag: '--cut-points <c1,c2,c3>', kind: 'numbers', help: 'segments: three ascending cut-points of the mean metric score' },
   { key: 'categories', flag: '--categories <list>', kind: 'list', help: 'kappa: ordered categories (default: those seen, sorted)' },
 ];
 
@@ -92,6 +95,10 @@ export const METHOD_TABLE: Record<StatsMethod, MethodSpec> = {
   overdispersion: { view: true, summary: 'Spiegelhalter overdispersion: z scores, phi, tau2 and widened limits', columns: 'value, se', required: ['value', 'se'], options: ['theta', 'winsorise', 'confidence'] },
   agi: { view: true, summary: 'absolute gradient index on national deprivation positions', columns: 'national_rank (0 most deprived … 1), population, value, se', required: ['national_rank', 'population', 'value'], options: ['multiplier', 'repetitions', 'confidence', 'seed'] },
   peers: { view: true, summary: 'statistical peers: k nearest areas by standardised distance', columns: 'code and the --variables columns', required: ['code'], options: ['area', 'variables', 'k', 'weights'] },
+  competency: { view: true, summary: 'competency level 1–4 from its sub-criterion levels', columns: 'level (one row per sub-criterion)', required: ['level'], options: ['rule'] },
+  'rag-rollup': { view: true, summary: 'area R/A/G from sub-indicator ratings', columns: 'rating (red, amber or green; one row per sub-indicator)', required: ['rating'], options: ['rule'] },
+  'metric-score': { view: true, summary: 'oversight metric score 1 (best) … 4 against three thresholds', columns: 'value', required: ['value'], options: ['thresholds', 'polarity'] },
+  segments: { view: true, summary: 'oversight segments 1–5 and league table from metric scores, with finance cap and intensive support overrides', columns: 'code, score (one row per organisation and metric), finance_cap, intensive_support (TRUE/FALSE)', required: ['code', 'score'], options: ['cutPoints'] },
   kappa: { view: true, summary: 'Cohen\'s kappa for two raters', columns: 'rater_a, rater_b', required: ['rater_a', 'rater_b'], options: ['categories', 'weights'] },
 };
 

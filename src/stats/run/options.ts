@@ -4,6 +4,7 @@ export const STATS_METHODS = [
   'funnel-limits', 'funnel-significance', 'funnel-points',
   // sections 13–20, run through views-registry.ts
   'compare', 'trend', 'spc', 'targets', 'overdispersion', 'agi', 'peers', 'kappa',
+  'competency', 'rag-rollup', 'metric-score', 'segments',
 ] as const;
 export type StatsMethod = (typeof STATS_METHODS)[number];
 
@@ -53,6 +54,12 @@ export interface StatsOptions {
   /** peers: a weight per variable; kappa: none, linear or quadratic */
   weights?: string | number[];
   categories?: string[];
+  /** competency: median, floor-of-mean or minimum; rag-rollup: any-red-all-green or worst */
+  rule?: string;
+  /** metric-score: three ascending thresholds */
+  thresholds?: number[];
+  /** segments: three ascending cut-points of the mean score */
+  cutPoints?: number[];
 }
 
 export function isStatsMethod(s: string): s is StatsMethod {

@@ -50,6 +50,10 @@ test('every documented method is reachable through the shared engine', async () 
     agi: [[0.1, 0.5, 0.9].map((r) => ({ national_rank: r, population: 10, value: 5 + 10 * r, se: 1 })), { repetitions: 100 }],
     peers: [[{ code: 'A', imd: 1 }, { code: 'B', imd: 2 }], { area: 'A', variables: ['imd'], k: 1 }],
     kappa: [[{ rater_a: '1', rater_b: '1' }, { rater_a: '2', rater_b: '1' }, { rater_a: '2', rater_b: '2' }], {}],
+    competency: [[{ level: 2 }, { level: 3 }], {}],
+    'rag-rollup': [[{ rating: 'green' }, { rating: 'amber' }], {}],
+    'metric-score': [[{ value: 12 }], { thresholds: [10, 20, 30] }],
+    segments: [[{ code: 'A', score: 1 }, { code: 'B', score: 3 }], { cutPoints: [1.5, 2.5, 3.5] }],
   };
   for (const method of STATS_METHODS) {
     const [rows, options] = inputs[method];
