@@ -23,6 +23,7 @@ function table(doc: Doc, headers: string[], widths: number[], rows: string[][]):
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7.5);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 4 }))) + 4;
     if (doc.y + h > BOTTOM) { doc.addPage(); if (!bold) draw(headers, true); }
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7.5);
     const y = doc.y;
     let x = LEFT;
     cells.forEach((c, i) => { doc.text(c, x + 2, y + 2, { width: widths[i]! - 4 }); x += widths[i]!; });
@@ -79,9 +80,14 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
   heading(doc, '3. Criteria, weights and agreed scores');
   table(doc, ['Criterion', 'Swing points', 'Weight', 'Description'], [120, 60, 50, 265],
     criteria.map((c) => [c.name, num(c.swingPoints, 0), `${Math.round(c.weight * 100)}%`, c.description]));
-  const byOption = new Map<number, string[]>();
-  for (const a of paper.agreed) byOption.set(a.optionId, [...(byOption.get(a.optionId) ?? []), `${a.criterion} ${a.score}: ${a.rationale}`]);
-  if (paper.agreed.length) table(doc, ['Option', 'Agreed scores and rationale'], [80, 415], options.filter((o) => byOption.has(o.id)).map((o) => [o.code, byOption.get(o.id)!.join('\n')]));
+  if (paper.agreed.length) {
+    const score = new Map(paper.agreed.map((a) => [`${a.optionId}|${a.criterion}`, a.score]));
+    const w = Math.floor(260 / Math.max(1, criteria.length));
+    table(doc, ['Agreed scores (0-10)', ...criteria.map((c) => c.name), 'Weighted value'], [140, ...criteria.map(() => w), 495 - 140 - w * criteria.length],
+      options.map((o) => [`${o.code}`, ...criteria.map((c) => String(score.get(`${o.id}|${c.code}`) ?? '-')), o.weightedValue === null ? '-' : num(o.weightedValue, 0)]));
+    const rationales = [...new Set(paper.agreed.map((a) => a.rationale))];
+    doc.text(`Rationale recorded by the chair: ${rationales.slice(0, 6).join(' / ')}${rationales.length > 6 ? ` (and ${rationales.length - 6} more, in the web page)` : ''}`);
+  }
 
   if (opt) {
     heading(doc, '4. The optimal portfolio and the margin');
@@ -90,7 +96,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.text('The value of more money is measured by re-solving with £1,000 more in that year, keeping the chosen options and letting left-out options be bought in part: an honest marginal rate, not a promise that a whole option would fit.').moveDown(0.3);
     doc.text(`In at the margin (least value per £, first to go if money were cut): ${opt.marginalIn.map((m) => m.id).join(', ') || 'none'}.`);
     doc.text(`Out at the margin (most value per £ among those left out): ${opt.marginalOut.map((m) => m.id).join(', ') || 'none'}.`);
-    await chart(doc, costPerQalySpec(options.filter((o) => o.costPerQaly !== null && o.costPerQaly > 0).map((o) => ({ option: o.code, costPerQaly: o.costPerQaly!, chosen: chosen.has(o.code) ? 'In' : 'Out' })),
+    await chart(doc, costPerQalySpec(options.filter((o) => o.costPerQaly !== null && o.costPerQaly > 0 && o.qalyLikely > 0).map((o) => ({ option: o.code, costPerQaly: o.costPerQaly!, chosen: chosen.has(o.code) ? 'In' : 'Out' })),
       round.thresholdLow, round.thresholdHigh, `${paper.years[0]}–${paper.years[4]} · source: options as entered by ${round.orgCode}`));
   }
   if (mc) {

@@ -7,7 +7,7 @@ import * as vega from 'vega';
 type Spec = Record<string, unknown>;
 
 export async function renderSvg(spec: Spec): Promise<string> {
-  const compiled = vl.compile({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: { font: 'Helvetica', view: { stroke: null } }, ...spec } as never).spec;
+  const compiled = vl.compile({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: { font: 'Helvetica', view: { stroke: null }, locale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '-' } } }, ...spec } as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

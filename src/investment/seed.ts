@@ -60,7 +60,7 @@ export function demoPeerData(codes: string[]): { spend: SpendRow[]; population: 
 
 const scoreOf = (o: (typeof demoOptions)[number], criterion: string): number => {
   switch (criterion) {
-    case 'health-gain': return Math.max(0, Math.min(10, Math.round(o.qalyLikely / 5)));
+    case 'health-gain': return Math.max(0, Math.min(10, Math.round(o.qalyLikely / 12)));
     case 'inequalities': return o.inequalities === 'narrows' ? 8 : o.inequalities === 'widens' ? 2 : 5;
     case 'strategic-fit': return (o.strategicFit ?? 3) * 2;
     case 'deliverability': return o.risk === 'low' ? 8 : o.risk === 'high' ? 3 : 6;
@@ -106,11 +106,11 @@ export async function seedInvestmentDemo(db: Db): Promise<boolean> {
   await upsertPlan(db, '5C2', '2009-10', roundId, {
     allocation: Math.round(baseTotal * 1.012 / 1e5) * 1e5, baselineByProgramme: baseline,
     scenarios: [
-      { name: 'low', allocationGrowth: [0, 0.035, 0.02, 0.01, 0.01], costGrowth: [0, 0.04, 0.035, 0.03, 0.03] },
-      { name: 'central', allocationGrowth: [0, 0.055, 0.04, 0.03, 0.03], costGrowth: [0, 0.04, 0.035, 0.03, 0.03] },
+      { name: 'low', allocationGrowth: [0, 0.04, 0.025, 0.02, 0.02], costGrowth: [0, 0.04, 0.035, 0.03, 0.03] },
+      { name: 'central', allocationGrowth: [0, 0.05, 0.035, 0.03, 0.03], costGrowth: [0, 0.04, 0.035, 0.03, 0.03] },
       { name: 'high', allocationGrowth: [0, 0.065, 0.055, 0.045, 0.045], costGrowth: [0, 0.04, 0.035, 0.03, 0.03] },
     ],
-    efficiency: [1.5e6, 3e6, 4.5e6, 6e6, 7.5e6], contingencyPct: 0.5, nonRecurringIncome: [0, 0, 0, 0, 0],
+    efficiency: [1.2e6, 2.2e6, 3.2e6, 4.2e6, 5.2e6], contingencyPct: 0.5, nonRecurringIncome: [0, 0, 0, 0, 0],
   }, null);
   return true;
 }
