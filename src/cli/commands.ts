@@ -12,4 +12,5 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'stats', summary: 'PHE indicator statistics over a CSV file (dsr, proportion, rate, life-expectancy, sii, funnels, …)', load: () => import('./stats.ts') },
   { name: 'generate', summary: 'generate a synthetic England in the importers\' formats', load: () => import('./generate.ts') },
   { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
+  { name: 'investment', summary: 'programme budgets, options appraisal, PBMA optimisation, five-year plans and board papers', load: () => import('./investment.ts') },
 ];
