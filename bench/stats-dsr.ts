@@ -6,7 +6,7 @@
  * Run alone: node --import tsx bench/stats-dsr.ts   (prints a Markdown section for docs/BENCHMARKS.md)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,25 @@ function measure(cmd: string[]): Measure {
   return { wall, rssMb: kb / 1024 };
 }
 
+/** Largest relative difference between two CSVs of the same columns keyed by the first (plain cells only). */
+function maxRelativeDifference(a: string, b: string): number {
+  const parse = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [ha, ...ra] = parse(a);
+  const [hb, ...rb] = parse(b);
+  const other = new Map(rb.map((r) => [r[0], r]));
+  let worst = 0;
+  for (const r of ra) {
+    const o = other.get(r[0]);
+    if (!o) return Infinity;
+    for (let c = 1; c < hb.length; c++) {
+      const x = r[ha.indexOf(hb[c])], y = o[c];
+      if (x === '' || y === '') { if (x !== y) return Infinity; continue; }
+      worst = Math.max(worst, Math.abs(Number(x) - Number(y)) / Math.max(Math.abs(Number(y)), 1e-300));
+    }
+  }
+  return worst;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -76,6 +95,8 @@ async function main(): Promise<void> {
   const wa = median(a.map((m) => m.wall)), wb = median(b.map((m) => m.wall));
   const ra = Math.max(...a.map((m) => m.rssMb)), rb = Math.max(...b.map((m) => m.rssMb));
   const rows = readFileSync(ours, 'utf8').split('\n').length - 2;
+  const agreement = maxRelativeDifference(ours, theirs);
+  unlinkSync(ours); unlinkSync(theirs);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`## Statistics: DSR CLI
 
@@ -90,6 +111,8 @@ Run: \`node --import tsx bench/stats-dsr.ts\` (${new Date().toISOString().slice(
 |---|---|---|---|
 | wcc stats dsr (whole process) | ${wa.toFixed(2)} s | ${a.map((m) => m.wall.toFixed(2)).join(', ')} | ${ra.toFixed(0)} MB |
 | DuckDB SQL (whole process, @duckdb/node-api) | ${wb.toFixed(2)} s | ${b.map((m) => m.wall.toFixed(2)).join(', ')} | ${rb.toFixed(0)} MB |
+
+Largest relative difference between the two outputs: ${agreement.toExponential(1)}.
 
 Ratio wcc / DuckDB: **${(wa / wb).toFixed(2)}×** (goal ≤ 1.5×); goal wall ≤ 1.0 s: ${wa <= 1 ? 'met' : 'not met'}; goal RSS ≤ 500 MB: ${ra <= 500 ? 'met' : 'not met'}.
 `);
