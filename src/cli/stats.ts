@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .argument('<method>', 'statistics method (see Methods below)')
     .requiredOption('--input <file>', 'input CSV (plain or .gz)')
     .option('--output <file>', 'output CSV (default: standard output)');
-  for (const spec of STATS_OPTIONS) cmd.option(spec.flag, spec.help);
+  for (const spec of STATS_OPTIONS) cmd.option(spec.flag, spec.choices ? `${spec.help} [${spec.choices.join(' | ')}]` : spec.help);
   cmd
     .addHelpText('after', methodsHelp())
     .action(async (method: string, opts: Record<string, string | boolean | undefined>) => {

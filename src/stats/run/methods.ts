@@ -45,7 +45,7 @@ export const STATS_OPTIONS: readonly OptionSpec[] = [
   { key: 'rateType', flag: '--rate-type <name>', kind: 'choice', choices: ['dsr', 'crude'], help: 'funnels: dsr or crude' },
   { key: 'years', flag: '--years <n>', kind: 'number', min: 0, exclusiveMin: true, help: 'funnels: years of data (default 1); targets: years to the target (default 5)' },
   { key: 'method', flag: '--method <name>', kind: 'choice', choices: ['confidence-interval', 'spc-proportion', 'spc-rate', 'quintiles', 'quartiles', 'not-compared'], help: 'compare: comparison method (default confidence-interval)' },
-  { key: 'polarity', flag: '--polarity <name>', kind: 'choice', choices: ['high-is-good', 'low-is-good', 'no-judgement'], help: 'compare, trend, spc, targets: which direction is good (default no-judgement; targets high-is-good)' },
+  { key: 'polarity', flag: '--polarity <name>', kind: 'choice', choices: ['high-is-good', 'low-is-good', 'no-judgement'], help: 'compare, trend, spc, targets, metric-score: which direction is good (default no-judgement; targets and metric-score high-is-good)' },
   { key: 'target', flag: '--target <n>', kind: 'number', help: 'spc: target for the assurance icon; targets: the trajectory\'s end value' },
   { key: 'screenOutliers', flag: '--no-screen-outliers', kind: 'negatable', help: 'spc: keep moving ranges above 3.267·mean(MR) when averaging' },
   { key: 'mode', flag: '--mode <name>', kind: 'choice', choices: ['trajectory', 'stretch'], help: 'targets: trajectory or stretch (default trajectory)' },
