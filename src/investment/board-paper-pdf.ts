@@ -4,7 +4,8 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { BoardPaper } from './board-paper.ts';
 import { costEffectivenessLabels } from './appraisal.ts';
-import { costPerQalySpec, probabilitySpec, renderSvg, surplusSpec } from './charts.ts';
+import { renderSvg } from './charts.ts';
+import { boardPaperChart } from './board-paper-charts.ts';
 
 const gbp = (n: number) => `${n < 0 ? '-' : ''}£${Math.abs(Math.round(n)).toLocaleString('en-GB')}`;
 const gbpM = (n: number) => `${n < 0 ? '-' : ''}£${(Math.abs(n) / 1e6).toFixed(2)}m`;
@@ -96,13 +97,12 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.text('The value of more money is measured by re-solving with £1,000 more in that year, keeping the chosen options and letting left-out options be bought in part: an honest marginal rate, not a promise that a whole option would fit.').moveDown(0.3);
     doc.text(`In at the margin (least value per £, first to go if money were cut): ${opt.marginalIn.map((m) => m.id).join(', ') || 'none'}.`);
     doc.text(`Out at the margin (most value per £ among those left out): ${opt.marginalOut.map((m) => m.id).join(', ') || 'none'}.`);
-    await chart(doc, costPerQalySpec(options.filter((o) => o.costPerQaly !== null && o.costPerQaly > 0 && o.qalyLikely > 0).map((o) => ({ option: o.code, costPerQaly: o.costPerQaly!, chosen: chosen.has(o.code) ? 'In' : 'Out' })),
-      round.thresholdLow, round.thresholdHigh, `${paper.years[0]}–${paper.years[4]} · source: options as entered by ${round.orgCode}`));
+    await chart(doc, boardPaperChart(paper, 'cost-per-qaly')!);
   }
   if (mc) {
     heading(doc, '5. Sensitivity (Monte Carlo)');
     doc.text(`QALYs and costs drawn from each option's low/likely/high range (${mc.shape.toUpperCase()}), ${mc.solved} of ${mc.draws} draws feasible; each draw re-optimised exactly.`);
-    await chart(doc, probabilitySpec(mc.optionCodes.map((c, i) => ({ option: c, probability: mc.probabilityIn[i]! })), `${mc.draws.toLocaleString('en-GB')} draws, seed ${mc.seed} · source: wcc optimiser`));
+    await chart(doc, boardPaperChart(paper, 'probability')!);
   }
   if (paper.plan) {
     const plan = paper.plan;
@@ -117,7 +117,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     ]);
     table(doc, ['Scenario', ...plan.years], [135, 72, 72, 72, 72, 72], plan.scenarios.map((s) => [`Surplus: ${s.name}`, ...s.years.map((y) => gbpM(y.surplus))]));
     doc.text(`Affordability: ${plan.affordability.affordable ? 'affordable' : plan.affordability.reasons.join('; ')}. Financial risk rating ${plan.risk.rating} of 4 (${plan.risk.label}, ${plan.risk.rag}): ${plan.risk.reasons.join('; ')}.`);
-    await chart(doc, surplusSpec(plan.scenarios.flatMap((s) => s.years.map((y) => ({ year: plan.years[y.year]!, scenario: s.name, surplusM: y.surplus / 1e6 }))), `${plan.years[0]}–${plan.years[4]} · source: ${round.orgCode} five-year plan`));
+    await chart(doc, boardPaperChart(paper, 'surplus')!);
   }
   heading(doc, '7. Expected effect on our chosen outcomes');
   if (!paper.outcomeEffects.length) doc.text('The round names no outcomes.');

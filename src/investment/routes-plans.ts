@@ -8,6 +8,9 @@ import { financialRiskRating, planView, savePlan } from './plan-service.ts';
 import { requireRead } from './access.ts';
 import { boardPaper } from './board-paper.ts';
 import { renderBoardPaperPdf } from './board-paper-pdf.ts';
+import { boardPaperChart, type ChartName } from './board-paper-charts.ts';
+import { renderSvg } from './charts.ts';
+import { AppError } from '../platform/errors.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
 const closed = { additionalProperties: false } as const;
@@ -42,4 +45,14 @@ export const planRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       const pdf = await renderBoardPaperPdf(await boardPaper(db, request.principal, id));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="board-paper-round-${id}.pdf"`).send(pdf);
     });
+
+  app.get('/rounds/:id/charts/:chart', {
+    schema: { tags, summary: 'A board-paper chart as SVG (cost-per-qaly.svg, probability.svg, surplus.svg)',
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }), chart: Type.Union([Type.Literal('cost-per-qaly.svg'), Type.Literal('probability.svg'), Type.Literal('surplus.svg')]) }, closed) },
+  }, async (request, reply) => {
+    const { id, chart } = request.params as { id: number; chart: string };
+    const spec = boardPaperChart(await boardPaper(db, request.principal, id), chart.replace('.svg', '') as ChartName);
+    if (!spec) throw new AppError('not_found', 'That chart has nothing to show yet.');
+    return reply.type('image/svg+xml').send(await renderSvg(spec));
+  });
 };
