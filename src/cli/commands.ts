@@ -13,4 +13,5 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'generate', summary: 'generate a synthetic England in the importers\' formats', load: () => import('./generate.ts') },
   { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
   { name: 'investment', summary: 'programme budgets, options appraisal, PBMA optimisation, five-year plans and board papers', load: () => import('./investment.ts') },
+  { name: 'procurement', summary: 'FESC demo, contracts register and the OCDS 1.1 package (validated)', load: () => import('./procurement.ts') },
 ];
