@@ -56,7 +56,7 @@ test('a full round: options, criteria, independent scoring, agreement, optimisat
   const opt = (code: string, cost: number, q: number, extra: object = {}) => call('analyst', 'POST', `/rounds/${id}/options`, { code, title: `Option ${code}`, programme: '10', kind: 'investment', recurringCosts: [cost, cost, cost, cost, cost], nonRecurringCosts: [0, 0, 0, 0, 0], qalyLow: q / 2, qalyLikely: q, qalyHigh: q * 1.5, outcomes: [{ indicatorId: 'mortality-cvd-under-75', trajectory: [-1, -1, -1, -1, -1] }], ...extra });
   for (const r of [await opt('A', 300e3, 20), await opt('B', 250e3, 12), await opt('C', 250e3, 11, { requires: ['B'] }), await opt('D', 100e3, 1)]) assert.equal(r.statusCode, 200, r.body);
   assert.equal((await call('commissioner', 'PUT', `/rounds/${id}/criteria`, { criteria: [{ code: 'health', name: 'Health gain', swingPoints: 100 }, { code: 'fit', name: 'Fit', swingPoints: 25 }] })).statusCode, 200);
-  assert.equal((await call('commissioner', 'PATCH', `/rounds/${id}`, { status: 'scoring' })).statusCode, 200);
+  assert.equal((await call('commissioner', 'PUT', `/rounds/${id}`, { status: 'scoring' })).statusCode, 200);
   const detail = (await call('panel', 'GET', `/rounds/${id}`)).json();
   assert.equal(detail.criteria[0].weight, 0.8);
   const optA = detail.options.find((o: { code: string }) => o.code === 'A');

@@ -26,7 +26,7 @@ export const roundRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   app.get('/rounds/:id', { schema: { tags, summary: 'A round with its criteria, weights and options (cost per QALY, weighted value)', params: IdParam, response: { 200: Loose } } },
     async (request) => roundDetail(db, request.principal, idOf(request)));
 
-  app.patch('/rounds/:id', { schema: { tags, summary: 'Change a round (budgets, thresholds, objective, outcomes, status)', params: IdParam, body: RoundUpdate, response: { 200: Loose } } },
+  app.put('/rounds/:id', { schema: { tags, summary: 'Change the given fields of a round (budgets, thresholds, objective, outcomes, status)', params: IdParam, body: RoundUpdate, response: { 200: Loose } } },
     async (request) => updateRound(db, request.principal, idOf(request), request.body as RUp));
 
   app.put('/rounds/:id/criteria', { schema: { tags, summary: 'Set the criteria and swing weights of a round', params: IdParam, body: CriteriaInput, response: { 200: Loose } } },

@@ -1,6 +1,6 @@
 // The investment API at a glance (prefix /api/investment):
 //   programme budgets  POST imports/{spend|population|outcomes}, GET programme-budget, GET spend-outcome, GET programmes
-//   rounds             GET/POST rounds, GET/PATCH rounds/{id}, PUT rounds/{id}/criteria, POST rounds/{id}/options,
+//   rounds             GET/POST rounds, GET/PUT rounds/{id}, PUT rounds/{id}/criteria, POST rounds/{id}/options,
 //                      DELETE options/{id}
 //   panel              GET rounds/{id}/panel, PUT rounds/{id}/panel/scores, POST rounds/{id}/panel/submit, PUT rounds/{id}/panel/agreed
 //   optimiser          POST rounds/{id}/optimise, POST rounds/{id}/monte-carlo, GET rounds/{id}/runs
