@@ -15,6 +15,7 @@ import { OrgBrowserPage } from '../pages/OrgBrowserPage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+import { ProcurementRoutes } from '../features/procurement/ProcurementRoutes.tsx';
 import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
@@ -33,6 +34,7 @@ export function App() {
         <Route path="users/new" element={signedIn(<AddUserPage />)} />
         <Route path="audit" element={signedIn(<AuditPage />)} />
         <Route path="investment/*" element={signedIn(<InvestmentRoutes />)} />
+        <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
