@@ -117,6 +117,8 @@ test('a full round from options to board paper', async () => {
   await page.goto(`${roundUrl}/board-paper`);
   await page.getByTestId('paper-chosen').waitFor();
   assert.equal(await page.getByTestId('paper-chosen').innerText(), 'HFNURSE, HOMEHF');
+  const effects = await page.getByRole('table', { name: 'Expected effect on our chosen outcomes' }).innerText();
+  assert.match(effects, /mortality-cvd-under-75[\s\S]*-2\.00[\s\S]*HFNURSE, HOMEHF/);
   await page.getByRole('img', { name: /cost per QALY/ }).waitFor();
   assert.ok(await page.getByRole('img', { name: /cost per QALY/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the chart SVG loads');
   await noSeriousViolations(page, 'board paper page');

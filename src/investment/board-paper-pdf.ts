@@ -94,6 +94,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     heading(doc, '4. The optimal portfolio and the margin');
     table(doc, ['Year', 'Budget', 'Spend', 'Headroom', 'Value of £1m more (portfolio kept)', 'LP relaxation'], [60, 80, 80, 80, 110, 85],
       opt.budgets.map((b) => [paper.years[b.year]!, gbp(b.budget), gbp(b.spend), gbp(b.slack), num(b.shadowPrice * 1e6, 2), num(b.relaxedShadowPrice * 1e6, 2)]));
+    doc.text(`Value of £1m more in every year at once: ${num(opt.allYearsShadowPrice * 1e6, 2)} ${round.objective === 'qalys' ? 'QALYs' : 'points'}.`).moveDown(0.2);
     doc.text('The value of more money is measured by re-solving with £1,000 more in that year, keeping the chosen options and letting left-out options be bought in part: an honest marginal rate, not a promise that a whole option would fit.').moveDown(0.3);
     doc.text(`In at the margin (least value per £, first to go if money were cut): ${opt.marginalIn.map((m) => m.id).join(', ') || 'none'}.`);
     doc.text(`Out at the margin (most value per £ among those left out): ${opt.marginalOut.map((m) => m.id).join(', ') || 'none'}.`);

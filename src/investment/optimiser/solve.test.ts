@@ -63,3 +63,10 @@ test('the shadow price of a year is the value per pound of the best option left 
   assert.equal(s.budgets[1]!.slack, 900e4);
   assert.equal(s.marginalIn[0]!.id, 'C'); // 5 per 100 is the weakest chosen
 });
+
+test('when every year binds, money in one year buys nothing but money in all years does', async () => {
+  const s = solvePortfolio(await loadSolver(), small); // B+C use £1m of £1m in both years
+  assert.deepEqual(s.budgets.map((b) => b.shadowPrice), [0, 0]);
+  // £1 more in each year buys 1/£1m of A or D (10 QALYs per £1m of each year's cost).
+  assert.ok(Math.abs(s.allYearsShadowPrice * 1e6 - 10) < 1e-6, `got ${s.allYearsShadowPrice}`);
+});

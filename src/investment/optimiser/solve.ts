@@ -27,6 +27,8 @@ export interface PortfolioSolution {
   chosenFlags: boolean[];
   spendByYear: number[];
   budgets: BudgetShadow[];
+  /** Value per £1 more in every year at once (money in one year alone buys nothing when all years bind). */
+  allYearsShadowPrice: number;
   /** Chosen options that give least value per £ (first to go if money were cut). */
   marginalIn: MarginalOption[];
   /** Excluded options that give most value per £ (next in if money were found). */
@@ -49,9 +51,9 @@ export const SHADOW_STEP = 1000;
  * derivative measured by re-solving with £1,000 more. (LP duals at a degenerate vertex are not
  * unique; the step gives the one that answers "what would more money buy".)
  */
-function marginalRate(solver: Solver, p: PortfolioProblem, year: number, fixed: Map<number, 0 | 1>): number {
+function marginalRate(solver: Solver, p: PortfolioProblem, year: number | 'all', fixed: Map<number, 0 | 1>): number {
   const base = run(solver, toLpText(p, { integer: false, fixed }), LP_OPTIONS);
-  const more = run(solver, toLpText({ ...p, budgets: p.budgets.map((b, y) => (y === year ? b + SHADOW_STEP : b)) }, { integer: false, fixed }), LP_OPTIONS);
+  const more = run(solver, toLpText({ ...p, budgets: p.budgets.map((b, y) => (year === 'all' || y === year ? b + SHADOW_STEP : b)) }, { integer: false, fixed }), LP_OPTIONS);
   if (base.Status !== 'Optimal' || more.Status !== 'Optimal') return 0;
   return Math.max(0, (more.ObjectiveValue - base.ObjectiveValue) / SHADOW_STEP);
 }
@@ -61,7 +63,7 @@ export function solvePortfolio(solver: Solver, p: PortfolioProblem, marginCount 
   const errors = checkProblem(p);
   if (errors.length) throw new AppError('invalid', 'The portfolio problem is not well formed.', errors);
   const started = performance.now();
-  const empty = (): PortfolioSolution => ({ status: 'infeasible', objective: 0, chosen: [], chosenFlags: p.options.map(() => false), spendByYear: p.budgets.map(() => 0), budgets: [], marginalIn: [], marginalOut: [], solveMs: performance.now() - started, mipMs: 0 });
+  const empty = (): PortfolioSolution => ({ status: 'infeasible', objective: 0, chosen: [], chosenFlags: p.options.map(() => false), spendByYear: p.budgets.map(() => 0), budgets: [], allYearsShadowPrice: 0, marginalIn: [], marginalOut: [], solveMs: performance.now() - started, mipMs: 0 });
   if (p.options.length === 0) {
     if (p.budgets.some((b) => b < 0)) return empty();
     return { ...empty(), status: 'optimal', budgets: p.budgets.map((b, year) => ({ year, budget: b, spend: 0, slack: b, shadowPrice: 0, relaxedShadowPrice: 0 })) };
@@ -100,5 +102,6 @@ export function solvePortfolio(solver: Solver, p: PortfolioProblem, marginCount 
     status: 'optimal', objective: p.options.reduce((s, o, i) => s + (chosenFlags[i] ? o.value : 0), 0),
     chosen: p.options.filter((_, i) => chosenFlags[i]).map((o) => o.id), chosenFlags, spendByYear, budgets,
     marginalIn, marginalOut, solveMs: performance.now() - started, mipMs,
+    allYearsShadowPrice: marginalRate(solver, p, 'all', fixedIn),
   };
 }

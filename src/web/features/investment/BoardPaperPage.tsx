@@ -41,7 +41,7 @@ export function BoardPaperPage() {
           { text: o.weightedValue === null ? '–' : o.weightedValue.toFixed(0), format: 'numeric' }, { text: opt ? (chosen.has(o.code) ? 'Yes' : 'No') : '–' },
           { text: pIn.has(o.code) ? `${Math.round(pIn.get(o.code)! * 100)}%` : '–', format: 'numeric' }] }))} />
       {opt && <>{chart('cost-per-qaly', 'Bar chart of cost per QALY for each option against the threshold range; the table above gives the figures')}
-        <p>In at the margin: {opt.marginalIn.map((m) => m.id).join(', ') || 'none'}. Out at the margin: {opt.marginalOut.map((m) => m.id).join(', ') || 'none'}. Value of £1m more in year 1: {(opt.budgets[0]!.shadowPrice * 1e6).toFixed(2)}.</p></>}
+        <p>In at the margin: {opt.marginalIn.map((m) => m.id).join(', ') || 'none'}. Out at the margin: {opt.marginalOut.map((m) => m.id).join(', ') || 'none'}. Value of £1m more in year 1 alone: {(opt.budgets[0]!.shadowPrice * 1e6).toFixed(2)}; in every year: {(opt.allYearsShadowPrice * 1e6).toFixed(2)}.</p></>}
       {mc && <>{chart('probability', 'Bar chart of each option’s probability of being in the optimal portfolio; the P(in) column gives the figures')}</>}
       {plan && (
         <>
@@ -50,9 +50,9 @@ export function BoardPaperPage() {
           {chart('surplus', 'Line chart of surplus or deficit by year for each scenario; the table above gives the figures')}
         </>
       )}
-      <Table caption="Expected effect on our chosen outcomes" captionSize="s" head={[{ text: 'Outcome' }, { text: 'Baseline' }, ...p.years.map((y) => ({ text: y, format: 'numeric' as const })), { text: 'From' }]}
+      {p.outcomeEffects.length === 0 ? <><h2 className="nhsuk-heading-m">Expected effect on our chosen outcomes</h2><p>The round names no outcomes.</p></> : <Table caption="Expected effect on our chosen outcomes" captionSize="s" head={[{ text: 'Outcome' }, { text: 'Baseline' }, ...p.years.map((y) => ({ text: y, format: 'numeric' as const })), { text: 'From' }]}
         rows={p.outcomeEffects.map((e) => ({ key: e.indicatorId, cells: [{ text: e.indicatorId }, { text: e.baseline === null ? '–' : `${e.baseline} (${e.baselinePeriod})` },
-          ...e.changeByYear.map((v) => ({ text: v.toFixed(2), format: 'numeric' as const })), { text: e.contributors.join(', ') || '–' }] }))} />
+          ...e.changeByYear.map((v) => ({ text: v.toFixed(2), format: 'numeric' as const })), { text: e.contributors.join(', ') || '–' }] }))} />}
     </Page>
   );
 }

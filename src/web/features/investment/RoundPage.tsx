@@ -77,7 +77,7 @@ export function RoundPage() {
           <p data-testid="optimal-set">Optimal portfolio: <strong>{optimisation.chosen.join(', ') || 'nothing'}</strong> ({optimisation.objective.toFixed(1)} {round.objective === 'qalys' ? 'QALYs' : 'points'}).</p>
           <Table caption="Budgets and the value of more money" head={[{ text: 'Year' }, { text: 'Budget', format: 'numeric' }, { text: 'Spend', format: 'numeric' }, { text: 'Headroom', format: 'numeric' }, { text: 'Value of £1m more', format: 'numeric' }]}
             rows={optimisation.budgets.map((b) => ({ key: String(b.year), cells: [{ text: `Year ${b.year + 1}` }, { text: gbp(b.budget), format: 'numeric' }, { text: gbp(b.spend), format: 'numeric' }, { text: gbp(b.slack), format: 'numeric' }, { text: (b.shadowPrice * 1e6).toFixed(2), format: 'numeric' }] }))} />
-          <p>In at the margin: {optimisation.marginalIn.map((m) => m.id).join(', ') || 'none'}. Out at the margin: {optimisation.marginalOut.map((m) => m.id).join(', ') || 'none'}.</p>
+          <p>Value of £1m more in every year at once: {(optimisation.allYearsShadowPrice * 1e6).toFixed(2)} {round.objective === 'qalys' ? 'QALYs' : 'points'}. In at the margin: {optimisation.marginalIn.map((m) => m.id).join(', ') || 'none'}. Out at the margin: {optimisation.marginalOut.map((m) => m.id).join(', ') || 'none'}.</p>
         </>
       )}
       {monteCarlo && <p>Monte Carlo: {monteCarlo.draws.toLocaleString('en-GB')} draws ({monteCarlo.shape}, seed {monteCarlo.seed}); total value 5th–95th percentile {monteCarlo.objective.p5.toFixed(1)}–{monteCarlo.objective.p95.toFixed(1)}.</p>}

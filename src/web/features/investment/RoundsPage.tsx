@@ -22,12 +22,13 @@ export function RoundsPage() {
   const [title, setTitle] = useState('');
   const [firstYear, setFirstYear] = useState('2009-10');
   const [budgets, setBudgets] = useState(['', '', '', '', '']);
+  const [outcomes, setOutcomes] = useState('mortality-cvd-under-75');
   const action = useAction();
   const canWrite = !!actingFor?.roles.some((r) => r.role === 'pct_commissioner' || r.role === 'pct_analyst');
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    const round = await action.run(() => investmentApi.createRound(api, { orgCode: actingFor!.orgCode, title, firstYear, budgets: budgets.map((b) => Number(b.replace(/[£,]/g, ''))) }));
+    const round = await action.run(() => investmentApi.createRound(api, { orgCode: actingFor!.orgCode, title, firstYear, budgets: budgets.map((b) => Number(b.replace(/[£,]/g, ''))), outcomes: outcomes.split(',').map((x) => x.trim()).filter(Boolean) }));
     if (round) navigate(`/investment/rounds/${round.id}`);
   }
 
@@ -55,6 +56,7 @@ export function RoundsPage() {
             <Input key={i} id={`round-budget-${i}`} name={`budget${i}`} label={{ text: `Budget for new investment, year ${i + 1} (£)` }} value={b} inputmode="numeric" classes="nhsuk-input--width-10"
               onChange={(v) => setBudgets((bs) => bs.map((x, j) => (j === i ? v : x)))} />
           ))}
+          <Input id="round-outcomes" name="outcomes" label={{ text: 'Outcomes the round should move' }} hint={{ text: 'Indicator ids, comma separated, e.g. mortality-cvd-under-75, smoking-quitters' }} value={outcomes} onChange={setOutcomes} />
           <Button text="Open round" disabled={action.busy} />
         </form>
       )}

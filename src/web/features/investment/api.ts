@@ -12,7 +12,7 @@ export interface OptionView {
 }
 export interface RoundDetail { round: Round; criteria: Criterion[]; options: OptionView[] }
 export interface BudgetShadow { year: number; budget: number; spend: number; slack: number; shadowPrice: number; relaxedShadowPrice: number }
-export interface Optimisation { status: string; objective: number; chosen: string[]; budgets: BudgetShadow[]; marginalIn: { id: string }[]; marginalOut: { id: string }[]; runId: number; createdAt: string; objectiveKind: string }
+export interface Optimisation { status: string; objective: number; allYearsShadowPrice: number; chosen: string[]; budgets: BudgetShadow[]; marginalIn: { id: string }[]; marginalOut: { id: string }[]; runId: number; createdAt: string; objectiveKind: string }
 export interface MonteCarlo { draws: number; solved: number; seed: number; shape: string; probabilityIn: number[]; optionCodes: string[]; objective: { p5: number; p50: number; p95: number } }
 export interface PanelScore { optionId: number; criterion: string; scorerId: string; scorerName: string; score: number; comment: string }
 export interface PanelView { mine: PanelScore[]; submitted: boolean; all: PanelScore[] | null; submissions: { scorerName: string }[]; agreed: { optionId: number; criterion: string; score: number; rationale: string }[]; canChair: boolean }
