@@ -1,6 +1,6 @@
 // One mini-competition, showing each person the steps that are theirs: the PCT runs it, suppliers ask
 // and bid, evaluators declare and score. The server decides every permission and every number.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useApi } from '../../app/use-api.ts';
 import { Page } from '../../app/page.tsx';
@@ -28,10 +28,13 @@ export function CompetitionPage() {
     const panel = (c.you.pct || c.you.evaluator) && c.bidsOpenedAt ? await api.request<PanelView>('GET', `/procurement/competitions/${id}/evaluation`) : null;
     return { c, clarifications, receipts, panel };
   }, [id, version]);
-  if (data.state === 'loading' && version === 0) return <LoadingPage />;
-  if (data.state === 'error') return <ProblemPage error={data.error} />;
-  if (data.state === 'loading') return <LoadingPage />;
-  const { c, clarifications, receipts, panel } = data.data;
+  // While a step reloads the competition, the page keeps showing the last answer instead of flashing.
+  const last = useRef<typeof data | null>(null);
+  if (data.state === 'ready') last.current = data;
+  const shown = data.state === 'loading' && last.current ? last.current : data;
+  if (shown.state === 'loading') return <LoadingPage />;
+  if (shown.state === 'error') return <ProblemPage error={shown.error} />;
+  const { c, clarifications, receipts, panel } = shown.data;
   const bc = c.businessCase;
   return (
     <Page title={c.reference}>
