@@ -31,3 +31,12 @@ export { compareSelfAndPanel } from './self-vs-panel.ts';
 export type { SelfPanelComparison, SelfPanelRow } from './self-vs-panel.ts';
 export { assuranceOpenData, toCsv } from './open-data.ts';
 export type { Cell, OpenDataInput } from './open-data.ts';
+// The annual cycle (routes, services, demo) and what other features read.
+export { assuranceRoutes } from './routes.ts';
+export { seedDemo, seedAssuranceDemoUsers, assuranceDemoUsers } from './demo.ts';
+export { latestCompetencyScores, weakestCompetencies } from './competency-scores.ts';
+export type { CompetencyScore } from './competency-scores.ts';
+export { getCycle, listCycles } from './cycle-repo.ts';
+export type { Cycle } from './cycle-repo.ts';
+export { calibrate } from './calibration.ts';
+export { panelAgreement } from './agreement.ts';

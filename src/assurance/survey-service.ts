@@ -1,0 +1,141 @@
+// The 360° stakeholder survey. The PCT (or its SHA) lists stakeholders by group; each gets a one-time link.
+// Only the SHA-256 of the token is stored; answering marks the stakeholder as responded in the same
+// statement that checks it (so a token works once, even under concurrent use), and the answers are stored
+// against a random response id with the PCT and group only — never the stakeholder, the token or a time.
+import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { Db } from '../platform/db.ts';
+import { withTransaction } from '../platform/db.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { AppError } from '../platform/errors.ts';
+import { can, type Principal } from '../platform/auth/policy.ts';
+import type { Survey, SurveyItem } from './framework.ts';
+import { surveyIsOpen } from './timetable.ts';
+import { cycleFramework, cycleFromRow, getCycle } from './cycle-repo.ts';
+import { pctTarget, requireAction, requireSeeAssessment } from './access.ts';
+import { summariseSurvey, type SurveyAnswer, type SurveyReport } from './survey.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export interface StakeholderInput { name: string; email: string; group: string }
+
+/** Adds stakeholders and returns each one's link token — shown once, never stored. */
+export async function addStakeholders(db: Db, actor: Principal | null, cycleRef: string, orgCode: string, list: StakeholderInput[])
+  : Promise<{ stakeholders: { id: string; name: string; email: string; group: string; token: string }[] }> {
+  const cycle = await getCycle(db, cycleRef);
+  const t = await pctTarget(db, orgCode);
+  if (!can(actor, 'assurance:self-assess', t)) requireAction(actor, 'assurance:run', t);
+  const p = actor as Principal;
+  const f = await cycleFramework(db, cycle);
+  const groups = new Set(f.survey.stakeholderGroups.map((g) => g.id));
+  const errors = list.flatMap((s, i) => groups.has(s.group) ? [] : [{ path: `stakeholders/${i}/group`, message: `unknown stakeholder group "${s.group}"` }]);
+  if (errors.length) throw new AppError('invalid', 'Some stakeholders cannot be added.', errors);
+  return withTransaction(db, async (c) => {
+    const out = [];
+    for (const s of list) {
+      const token = randomBytes(24).toString('base64url');
+      const { rows } = await c.query(
+        `INSERT INTO assurance_stakeholders (cycle_id, org_code, group_id, name, email, token_hash, added_by)
+         VALUES ($1, $2, $3, $4, lower($5), $6, $7) ON CONFLICT (cycle_id, org_code, email) DO NOTHING RETURNING id`,
+        [cycle.id, t.orgCode, s.group, s.name.trim(), s.email.trim(), hashToken(token), p.userId]);
+      if (!rows.length) throw new AppError('conflict', `${s.email} is already on ${t.orgCode}'s stakeholder list.`);
+      out.push({ id: rows[0].id as string, name: s.name.trim(), email: s.email.trim().toLowerCase(), group: s.group, token });
+    }
+    await recordAudit(c, { actor: p, action: 'assurance.stakeholders.add', objectType: 'assurance_stakeholders', objectId: `${cycle.id}:${t.orgCode}`,
+      orgCode: t.orgCode, after: out.map(({ name, email, group }) => ({ name, email, group })) });
+    return { stakeholders: out };
+  });
+}
+
+export async function listStakeholders(db: Db, principal: Principal | null, cycleRef: string, orgCode: string) {
+  const cycle = await getCycle(db, cycleRef);
+  const t = await pctTarget(db, orgCode);
+  await requireSeeAssessment(db, principal, cycle.id, t);
+  const { rows } = await db.query(
+    'SELECT id, name, email, group_id, responded FROM assurance_stakeholders WHERE cycle_id = $1 AND org_code = $2 ORDER BY group_id, name', [cycle.id, t.orgCode]);
+  return { stakeholders: rows.map((r) => ({ id: r.id as string, name: r.name as string, email: r.email as string, group: r.group_id as string, responded: r.responded as boolean })) };
+}
+
+const itemsFor = (survey: Survey, group: string): SurveyItem[] => survey.items.filter((i) => !i.groups || i.groups.includes(group));
+
+async function stakeholderByToken(db: Db | pg.ClientBase, token: string) {
+  const { rows } = await db.query(
+    `SELECT s.responded, s.group_id, s.org_code, o.name AS org_name, c.*, f.content -> 'survey' AS survey
+       FROM assurance_stakeholders s JOIN assurance_cycles c ON c.id = s.cycle_id
+       JOIN organisations o ON o.code = s.org_code
+       JOIN assurance_frameworks f ON f.framework_id = c.framework_id AND f.version = c.framework_version
+      WHERE s.token_hash = $1`, [hashToken(token)]);
+  if (!rows.length) throw new AppError('not_found', 'This survey link is not valid.');
+  return { row: rows[0], cycle: cycleFromRow(rows[0]), survey: rows[0].survey as Survey };
+}
+
+/** What a stakeholder sees through their link: the PCT, their group's questions and the scale. */
+export async function surveyForToken(db: Db, token: string, now: Date) {
+  const { row, cycle, survey } = await stakeholderByToken(db, token);
+  if (row.responded) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
+  return {
+    orgCode: row.org_code as string, orgName: row.org_name as string, year: cycle.year, group: row.group_id as string,
+    groupTitle: survey.stakeholderGroups.find((g) => g.id === row.group_id)?.title ?? row.group_id,
+    open: surveyIsOpen(cycle.timetable, now), closes: cycle.timetable.surveyCloses, scale: survey.scale,
+    items: itemsFor(survey, row.group_id).map((i) => ({ id: i.id, kind: i.kind, text: i.text })),
+  };
+}
+
+export interface AnswerInput { itemId: string; value?: number | null; text?: string }
+
+export async function submitSurvey(db: Db, token: string, answers: AnswerInput[], now: Date): Promise<{ received: number }> {
+  const { cycle, survey, row } = await stakeholderByToken(db, token);
+  if (!surveyIsOpen(cycle.timetable, now)) throw new AppError('conflict', `The survey is closed (open ${cycle.timetable.surveyOpens} to ${cycle.timetable.surveyCloses}).`);
+  const items = new Map(itemsFor(survey, row.group_id).map((i) => [i.id, i]));
+  const errors: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  answers.forEach((a, i) => {
+    const item = items.get(a.itemId);
+    if (!item) errors.push({ path: `answers/${i}/itemId`, message: `question ${a.itemId} is not in your survey` });
+    else if (seen.has(a.itemId)) errors.push({ path: `answers/${i}/itemId`, message: `question ${a.itemId} is answered twice` });
+    else if (item.kind === 'likert' && a.value != null && (!Number.isInteger(a.value) || a.value < survey.scale.min || a.value > survey.scale.max)) {
+      errors.push({ path: `answers/${i}/value`, message: `answer ${survey.scale.min}–${survey.scale.max}` });
+    } else if (item.kind === 'likert' && a.value === null && !survey.scale.allowDontKnow) errors.push({ path: `answers/${i}/value`, message: 'an answer is required' });
+    seen.add(a.itemId);
+  });
+  if (errors.length) throw new AppError('invalid', 'Some answers cannot be accepted.', errors);
+  return withTransaction(db, async (c) => {
+    const used = await c.query('UPDATE assurance_stakeholders SET responded = true WHERE token_hash = $1 AND NOT responded RETURNING org_code, group_id', [hashToken(token)]);
+    if (!used.rows.length) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
+    const { org_code: orgCode, group_id: group } = used.rows[0];
+    const resp = await c.query('INSERT INTO assurance_survey_responses (cycle_id, org_code, group_id) VALUES ($1, $2, $3) RETURNING id', [cycle.id, orgCode, group]);
+    const kept = answers.filter((a) => items.get(a.itemId)?.kind === 'likert' || (a.text ?? '').trim() !== '');
+    await c.query(
+      `INSERT INTO assurance_survey_answers (response_id, item_id, value, text)
+       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
+      [resp.rows[0].id, kept.map((a) => a.itemId), kept.map((a) => (items.get(a.itemId)?.kind === 'likert' ? a.value ?? null : null)),
+        kept.map((a) => (items.get(a.itemId)?.kind === 'free_text' ? (a.text ?? '').trim().slice(0, 4000) : null))]);
+    await recordAudit(c, { actor: null, action: 'assurance.survey.response', objectType: 'assurance_survey', objectId: `${cycle.id}:${orgCode}`, orgCode, after: { group } });
+    return { received: kept.length };
+  });
+}
+
+async function answersOf(db: Db, cycleId: string, orgCode: string): Promise<SurveyAnswer[]> {
+  const { rows } = await db.query(
+    `SELECT r.id, r.group_id, a.item_id, a.value, a.text FROM assurance_survey_responses r
+       JOIN assurance_survey_answers a ON a.response_id = r.id WHERE r.cycle_id = $1 AND r.org_code = $2`, [cycleId, orgCode]);
+  return rows.map((r) => ({ respondentId: r.id, group: r.group_id, itemId: r.item_id, value: r.value, text: r.text ?? undefined }));
+}
+
+/** Results against the competencies, small groups suppressed, with last year's results beside them. */
+export async function surveyResults(db: Db, principal: Principal | null, cycleRef: string, orgCode: string)
+  : Promise<{ current: SurveyReport; previous: SurveyReport | null; invited: Record<string, number>; minimumGroupSize: number }> {
+  const cycle = await getCycle(db, cycleRef);
+  const t = await pctTarget(db, orgCode);
+  await requireSeeAssessment(db, principal, cycle.id, t);
+  const f = await cycleFramework(db, cycle);
+  const current = summariseSurvey(f, await answersOf(db, cycle.id, t.orgCode));
+  let previous: SurveyReport | null = null;
+  if (cycle.previousCycleId) {
+    const prevCycle = await getCycle(db, cycle.previousCycleId);
+    const prevAnswers = await answersOf(db, prevCycle.id, t.orgCode);
+    if (prevAnswers.length) previous = summariseSurvey(await cycleFramework(db, prevCycle), prevAnswers);
+  }
+  const { rows } = await db.query('SELECT group_id, count(*) AS n FROM assurance_stakeholders WHERE cycle_id = $1 AND org_code = $2 GROUP BY group_id', [cycle.id, t.orgCode]);
+  return { current, previous, invited: Object.fromEntries(rows.map((r) => [r.group_id, r.n])), minimumGroupSize: f.survey.minimumGroupSize };
+}
