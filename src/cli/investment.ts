@@ -16,6 +16,7 @@ import { boardPaper } from '../investment/board-paper.ts';
 import { renderBoardPaperPdf } from '../investment/board-paper-pdf.ts';
 import { seedInvestmentDemo } from '../investment/seed.ts';
 import { costEffectivenessLabels } from '../investment/appraisal.ts';
+import { deriveProgrammeSpend } from '../investment/derive-spend.ts';
 
 const cli = (): Principal => ({ userId: null as unknown as string, email: `cli:${userInfo().username}`, displayName: 'command line', roles: [{ role: 'national_admin', orgCode: null }] });
 const gbp = (n: number) => `${n < 0 ? '-' : ''}£${Math.abs(Math.round(n)).toLocaleString('en-GB')}`;
@@ -44,6 +45,13 @@ export function register(program: Command): void {
   importCommand(inv, 'import-spend', 'spend', 'org_code,year,programme,spend_gbp');
   importCommand(inv, 'import-population', 'population', 'org_code,year,age_band,sex,population');
   importCommand(inv, 'import-outcomes', 'outcomes', 'indicator_id,org_code,period,value');
+
+  inv.command('derive-spend').description('programme spend CSV (for import-spend) from HES files hes_apc_*, hes_op_*, hes_ae_* (tariff costs + non-hospital shares)')
+    .argument('<files...>').action(async (files: string[]) => {
+      for (const f of files) if (!existsSync(f)) throw new AppError('not_found', `no such file: ${f}`);
+      console.log('org_code,year,programme,spend_gbp');
+      for (const r of await deriveProgrammeSpend(files)) console.log(`${r.orgCode},${r.year},${r.programme},${r.spend}`);
+    });
 
   inv.command('programme-budget').description('spend by programme, per head and per weighted head').requiredOption('--org <code>').requiredOption('--year <year>', 'e.g. 2008-09').option('--json')
     .action(async (o: { org: string; year: string; json?: boolean }) => withRuntime(async ({ db }) => {
