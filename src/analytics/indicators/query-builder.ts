@@ -131,16 +131,22 @@ function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params):
     return `SELECT pct_code AS base_code, coalesce(lsoa01, '') AS lsoa01, CASE WHEN sex IN ('M', 'F') THEN sex ELSE 'U' END AS sex, 0 AS band,
         sum(births)::DOUBLE AS n FROM wh_births WHERE ${c.join(' AND ')} GROUP BY ALL`;
   }
-  const c = [`year = ${p.add(populationYear(o.period))}`, `sex IN ('M', 'F')`, `age_band <> 'all'`, ROW_BAND_VALID[o.bands],
+  // Life tables need ages 0 and 1-4 apart; a population given only as 0-4 is split 1:4 (documented approximation).
+  const split04 = o.bands === 'le';
+  const valid = split04 ? `(${ROW_BAND_VALID.le} OR (age_lower = 0 AND age_upper = 4))` : ROW_BAND_VALID[o.bands];
+  const c = [`year = ${p.add(populationYear(o.period))}`, `sex IN ('M', 'F')`, `age_band <> 'all'`, valid,
     ...bandScopeConditions(den, p)];
+  const band = split04 ? `CASE WHEN age_lower = 0 AND age_upper = 4 THEN s.b ELSE ${ROW_BAND.le} END` : ROW_BAND[o.bands];
+  const share = split04 ? 'coalesce(s.f, 1.0)' : '1.0';
+  const splitJoin = split04 ? `LEFT JOIN (VALUES (0, 0.2), (1, 0.8)) s(b, f) ON pop.age_lower = 0 AND pop.age_upper = 4` : '';
   // The finest geography available for the year: small areas, else PCTs, else local authorities.
   return `WITH pop AS (SELECT * FROM wh_population WHERE ${c.join(' AND ')}),
       lvl AS (SELECT CASE WHEN count(*) FILTER (WHERE area_type = 'lsoa01') > 0 THEN 'lsoa01'
                           WHEN count(*) FILTER (WHERE area_type = 'pct') > 0 THEN 'pct' ELSE 'la' END AS t FROM pop)
       SELECT CASE WHEN pop.area_type = 'lsoa01' THEN l.pct_code ELSE pop.area_code END AS base_code,
-        CASE WHEN pop.area_type = 'lsoa01' THEN pop.area_code ELSE '' END AS lsoa01, sex, ${ROW_BAND[o.bands]} AS band,
-        sum(population)::DOUBLE AS n
-      FROM pop LEFT JOIN lsoa_pct l ON pop.area_type = 'lsoa01' AND l.lsoa01 = pop.area_code
+        CASE WHEN pop.area_type = 'lsoa01' THEN pop.area_code ELSE '' END AS lsoa01, sex, ${band} AS band,
+        sum(population * ${share})::DOUBLE AS n
+      FROM pop LEFT JOIN lsoa_pct l ON l.lsoa01 = pop.area_code ${splitJoin}
       WHERE pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
 }
 
