@@ -200,3 +200,15 @@ test("a supplier's files are seen by itself and commissioners, never by a rival"
   assert.equal((await call('bupa', 'GET', '/procurement/suppliers/SUP-TRIBAL/documents')).status, 404);
   assert.equal((await call('bupa', 'POST', '/procurement/suppliers/SUP-TRIBAL/documents', { frameworkId: 'FESC', kind: 'document', title: 'x', body: 'y' })).status, 403);
 });
+
+test('the demo register holds the Northamptonshire call-off that ended a year early, visible to its SHA but not to London', async () => {
+  const all = (await call('admin', 'GET', '/procurement/contracts')).body.contracts;
+  const nh = all.find((k: { pctCode: string }) => k.pctCode === '5PD');
+  assert.equal(nh.status, 'terminated');
+  assert.equal(nh.terminatedOn, '2010-05-31');
+  assert.match(nh.terminationReason, /a year early/);
+  const london = (await call('pct', 'GET', '/procurement/contracts')).body.contracts;
+  assert.equal(london.some((k: { pctCode: string }) => k.pctCode === '5PD'), false);
+  const detail = await call('admin', 'GET', `/procurement/contracts/${nh.id}`);
+  assert.deepEqual(detail.body.reports.map((r: { rag: string }) => r.rag), ['green', 'amber', 'red']);
+});

@@ -7,6 +7,7 @@ import type { RoleGrant } from '../platform/auth/policy.ts';
 import { DEMO_PASSWORD } from '../platform/demo.ts';
 import { createFramework } from './frameworks.ts';
 import { createEvent } from '../support/events.ts';
+import { seedNorthamptonshireHistory } from './seed-history.ts';
 import { demoCaseStudies, demoScores, fesc, fescSuppliers } from './seed-data.ts';
 
 export const procurementDemoUsers: { email: string; displayName: string; roles: RoleGrant[] }[] = [
@@ -50,5 +51,6 @@ export async function seedProcurementDemo(db: Db, password = DEMO_PASSWORD): Pro
     for (const code of ['5C2', '5AT', '5HG']) await client.query('INSERT INTO support_learning_set_pcts (set_id, pct_code) VALUES ($1, $2)', [rows[0].id, code]);
     await client.query(`INSERT INTO support_learning_set_meetings (set_id, meets_on, topic, notes) VALUES ($1, '2008-07-10', 'Writing the business case', 'Agreed to share business case templates; Hillingdon to present its FESC pilot next time.')`, [rows[0].id]);
   });
+  await seedNorthamptonshireHistory(db);
   return true;
 }
