@@ -6,6 +6,7 @@ import { authRoutes } from './auth/routes.ts';
 import { orgRoutes } from '../orgs/index.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { areaRoutes, outcomeOrgRoutes, outcomeRoutes } from '../outcomes/index.ts';
+import { areaRoutes, outcomeOrgRoutes, outcomeRoutes } from '../outcomes/index.ts';
 import { assuranceRoutes } from '../assurance/routes.ts';
 import { riskRoutes } from '../needs/index.ts';
 
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   { prefix: '/api/investment', plugin: (await import('../investment/index.ts')).investmentRoutes },
   { prefix: '/api', plugin: (await import('../procurement/index.ts')).procurementRoutes },
   { prefix: '/api/stats', plugin: statsRoutes },
+  { prefix: '/api/areas', plugin: areaRoutes }, { prefix: '/api/orgs', plugin: outcomeOrgRoutes }, { prefix: '/api/outcomes', plugin: outcomeRoutes },
   { prefix: '/api/areas', plugin: areaRoutes }, { prefix: '/api/orgs', plugin: outcomeOrgRoutes }, { prefix: '/api/outcomes', plugin: outcomeRoutes },
   { prefix: '/api', plugin: assuranceRoutes },
   { prefix: '/api/risk', plugin: riskRoutes },
