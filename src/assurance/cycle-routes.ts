@@ -8,6 +8,7 @@ import { amendTimetable, cycleOverview, listCycles, openCycle, reopenSelfAssessm
 import { CycleParams, OpenCycleBody, PctParams, ReopenBody, TimetableSchema } from './schemas.ts';
 import { phaseAt, type Timetable } from './timetable.ts';
 import { listFrameworkVersions } from './repo.ts';
+import { cycleFramework, getCycle } from './cycle-repo.ts';
 
 export const cycleRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const now = clockOf(deps);
@@ -41,6 +42,9 @@ export const cycleRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       const { cycle, org } = request.params as { cycle: string; org: string };
       return reply.code(201).send(await reopenSelfAssessment(deps.db, request.principal, cycle, org, request.body as { reason: string; until: string }, now()));
     });
+
+  app.get('/assurance/cycles/:cycle/framework', { schema: { tags, summary: 'The framework the cycle uses: competencies, descriptors, governance, survey', params: CycleParams } },
+    async (request) => cycleFramework(deps.db, await getCycle(deps.db, (request.params as { cycle: string }).cycle)));
 
   app.get('/assurance/now', { schema: { tags, summary: 'The time the assurance rules are judged at', response: { 200: Type.Object({ now: Type.String() }) } } },
     async () => ({ now: now().toISOString() }));

@@ -69,4 +69,6 @@ test('assurance: the national team manages cycles, SHA leads run them for their 
   assert.equal(can(pctAnalyst, 'assurance:self-assess', { orgCode: '5ND', shaCode: 'Q30' }), false);
   assert.equal(can(board, 'assurance:self-assess', { orgCode: '5C2', shaCode: 'Q36' }), false);
   assert.equal(can(admin, 'assurance:self-assess', { orgCode: '5C2', shaCode: 'Q36' }), false);
+  assert.equal(can(board, 'assurance:read', { orgCode: '5C2', shaCode: 'Q36' }), true);
+  assert.equal(can(supplier, 'assurance:read'), false);
 });

@@ -62,6 +62,7 @@ export type Action =
   | 'users:manage'
   | 'jobs:read-any'
   | 'supplier:act' //            act for a supplier (bids, documents)
+  | 'assurance:read' //          take part in assurance: see the cycles you work on (each PCT's data is still checked)
   | 'assurance:manage' //        open assurance cycles, set timetables, calibrate, moderate, confirm ratings and autonomy
   | 'assurance:run' //           run the cycle for an SHA's PCTs: stakeholder lists, panels, chairs, reopenings
   | 'assurance:panel-score' //   score a PCT as a panel member (only where assigned; checked by the assurance service)
@@ -76,13 +77,13 @@ export interface Target {
 
 const roleActions: Record<RoleName, readonly Action[]> = {
   national_admin: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'org-data:approve',
-    'analytics:import', 'audit:read', 'users:manage', 'jobs:read-any', 'assurance:manage', 'assurance:run'],
-  sha_assurance_lead: ['orgs:read', 'published:read', 'org-data:read', 'org-data:approve', 'audit:read', 'assurance:run',
+    'analytics:import', 'audit:read', 'users:manage', 'jobs:read-any', 'assurance:read', 'assurance:manage', 'assurance:run'],
+  sha_assurance_lead: ['orgs:read', 'published:read', 'org-data:read', 'org-data:approve', 'audit:read', 'assurance:read', 'assurance:run',
     'assurance:panel-score'],
-  sha_panel_member: ['orgs:read', 'published:read', 'org-data:read', 'assurance:panel-score'],
-  pct_commissioner: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'audit:read', 'assurance:self-assess', 'patients:read'],
-  pct_analyst: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'analytics:import', 'assurance:self-assess', 'patients:read'],
-  pct_board_member: ['orgs:read', 'published:read', 'org-data:read'],
+  sha_panel_member: ['orgs:read', 'published:read', 'org-data:read', 'assurance:read', 'assurance:panel-score'],
+  pct_commissioner: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'audit:read', 'assurance:read', 'assurance:self-assess', 'patients:read'],
+  pct_analyst: ['orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'analytics:import', 'assurance:read', 'assurance:self-assess', 'patients:read'],
+  pct_board_member: ['orgs:read', 'published:read', 'org-data:read', 'assurance:read'],
   framework_supplier: ['orgs:read', 'published:read', 'supplier:act'],
 };
 

@@ -17,6 +17,8 @@ import { SignInPage } from '../pages/SignInPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { ProcurementRoutes } from '../features/procurement/ProcurementRoutes.tsx';
 import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
+import { AssuranceRoutes } from '../features/assurance/AssuranceRoutes.tsx';
+import { SurveyPage } from '../features/assurance/SurveyPage.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
 
@@ -34,6 +36,8 @@ export function App() {
         <Route path="users/new" element={signedIn(<AddUserPage />)} />
         <Route path="audit" element={signedIn(<AuditPage />)} />
         <Route path="investment/*" element={signedIn(<InvestmentRoutes />)} />
+        <Route path="assurance/*" element={<AssuranceRoutes />} />
+        <Route path="survey/:token" element={<SurveyPage />} />
         <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="*" element={<NotFoundPage />} />
