@@ -169,17 +169,27 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
             UNION ALL SELECT base_code, lsoa01, sex, band, NULL, n FROM den_cells)
       GROUP BY ALL)`;
   const depColumn = o.groups === 'decile' ? 'g.decile' : 'g.quintile';
+  const wantDep = o.groups === 'decile' || def.breakdowns.includes('imd-quintile');
+  // Totals and sexes need no small area: collapse the cells first, then roll PCTs up the tree. Only
+  // the deprivation split joins each small area to its group within every area it lies in.
+  const depPart = wantDep ? `,
+    by_dep AS (
+      SELECT m.area_code, m.area_type, m.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
+      FROM (SELECT base_code, lsoa01, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss FROM cells WHERE lsoa01 <> '' GROUP BY ALL) c
+      JOIN area_map m ON m.base_code = c.base_code
+      JOIN lsoa_group g ON g.area_code = m.area_code AND g.lsoa01 = c.lsoa01
+      GROUP BY ALL)` : '';
+  const depSelect = wantDep ? `
+    UNION ALL SELECT area_code, area_type, parent_code, 'dep', NULL, dep, band, x, n, s, ss FROM by_dep` : '';
   const sql = `WITH ${cells},
-    expanded AS (
-      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, ${depColumn} AS dep, c.x, c.n, c.s, c.ss
-      FROM cells c JOIN area_map m ON m.base_code = c.base_code
-      LEFT JOIN lsoa_group g ON g.area_code = m.area_code AND g.lsoa01 = c.lsoa01)
-    SELECT area_code, area_type, any_value(parent_code) AS parent_code,
-      CASE WHEN grouping(sex) = 0 THEN 'sex' WHEN grouping(dep) = 0 THEN 'dep' ELSE 'all' END AS split,
-      sex, dep, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss
-    FROM expanded
-    GROUP BY GROUPING SETS ((area_code, area_type, band), (area_code, area_type, sex, band), (area_code, area_type, dep, band))
-    HAVING NOT (grouping(sex) = 0 AND sex NOT IN ('M', 'F')) AND NOT (grouping(dep) = 0 AND dep IS NULL)
-    ORDER BY area_code, split, sex, dep, band`;
+    by_sex AS (
+      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
+      FROM (SELECT base_code, sex, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss FROM cells GROUP BY ALL) c
+      JOIN area_map m ON m.base_code = c.base_code
+      GROUP BY ALL)${depPart}
+    SELECT area_code, area_type, parent_code, 'all' AS split, NULL::VARCHAR AS sex, NULL::BIGINT AS dep, band,
+      sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss
+    FROM by_sex GROUP BY area_code, area_type, parent_code, band
+    UNION ALL SELECT area_code, area_type, parent_code, 'sex', sex, NULL, band, x, n, s, ss FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
   return { sql, params: p.values };
 }

@@ -48,8 +48,10 @@ export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
   for (const p of tree.pcts) {
     rows.push([p.code, p.code, 'pct', p.shaCode], [p.code, p.shaCode, 'sha', ENGLAND_CODE], [p.code, ENGLAND_CODE, 'england', '']);
   }
-  for (const r of rows) {
-    await duck.run('INSERT INTO area_map VALUES ($1, $2, $3, nullif($4, \'\'))', r);
+  for (let i = 0; i < rows.length; i += 250) {
+    const chunk = rows.slice(i, i + 250);
+    const values = chunk.map((_, j) => `($${4 * j + 1}, $${4 * j + 2}, $${4 * j + 3}, nullif($${4 * j + 4}, ''))`).join(', ');
+    await duck.run(`INSERT INTO area_map VALUES ${values}`, chunk.flat());
   }
   // English local authorities in ONS aggregates count towards themselves and England.
   await duck.run(`
