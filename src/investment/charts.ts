@@ -54,3 +54,19 @@ export function surplusSpec(rows: { year: string; scenario: string; surplusM: nu
     ],
   };
 }
+
+export function spendOutcomeSpec(points: { orgCode: string; spendPerHead: number; outcome: number; subject: string }[], spendMedian: number, outcomeMedian: number, title: string, outcomeTitle: string, subtitle: string): Spec {
+  return {
+    title: { text: title, subtitle }, width: 440, height: 300,
+    layer: [
+      { data: { values: points }, mark: { type: 'point', filled: true, size: 70 }, encoding: {
+        x: { field: 'spendPerHead', type: 'quantitative', title: '£ per weighted head', scale: { zero: false } },
+        y: { field: 'outcome', type: 'quantitative', title: outcomeTitle, scale: { zero: false } },
+        color: { field: 'subject', type: 'nominal', title: 'PCT', scale: { domain: ['This PCT', 'Peers'], range: ['#d5281b', '#005eb8'] } },
+        tooltip: [{ field: 'orgCode' }, { field: 'spendPerHead', format: '.2f' }, { field: 'outcome' }],
+      } },
+      { data: { values: [{ x: spendMedian }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#425563' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+      { data: { values: [{ y: outcomeMedian }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#425563' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+    ],
+  };
+}

@@ -45,6 +45,9 @@ test('the demo seed gives 5C2 a programme budget per weighted head and a spend-a
   const expected = `${me.spendPerHead > so.json().spendMedian ? 'high' : 'low'}-spend-${me.outcome < so.json().outcomeMedian ? 'good' : 'poor'}-outcome`;
   assert.equal(me.quadrant, expected);
   assert.equal(me.quadrant, 'low-spend-poor-outcome');
+  const svg = await call('commissioner', 'GET', '/spend-outcome.svg?org=5C2&year=2008-09&programme=10&peers=sha');
+  assert.equal(svg.statusCode, 200);
+  assert.match(svg.body, /^<svg[\s\S]*spend against outcome/);
 });
 
 test('a full round: options, criteria, independent scoring, agreement, optimisation, Monte Carlo, plan, board paper', async () => {

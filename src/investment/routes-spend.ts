@@ -6,6 +6,7 @@ import { CsvBody, FinancialYear, OrgCode } from './schemas.ts';
 import { importInvestmentCsv, programmeBudget, spendAgainstOutcome, type ImportKind } from './spend-service.ts';
 import { loadNeedsWeights, loadProgrammeCategories, loadProgrammeOutcomes } from './programmes.ts';
 import { requirePrincipal } from '../platform/auth/policy.ts';
+import { renderSvg, spendOutcomeSpec } from './charts.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
 const closed = { additionalProperties: false } as const;
@@ -52,5 +53,23 @@ export const spendRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     requirePrincipal(request.principal);
     const q = request.query as { org: string; year: string; programme: string; peers?: 'england' | 'sha'; indicator?: string };
     return spendAgainstOutcome(deps.db, q.org.toUpperCase(), q.year, q.programme, q.peers ?? 'england', q.indicator);
+  });
+
+  app.get('/spend-outcome.svg', {
+    schema: {
+      tags: ['investment'], summary: 'Spend against outcome as an SVG scatter with the peer medians',
+      querystring: Type.Object({
+        org: OrgCode, year: FinancialYear, programme: Type.String({ pattern: '^[0-9]{1,2}$' }),
+        peers: Type.Optional(Type.Union([Type.Literal('england'), Type.Literal('sha')])), indicator: Type.Optional(Type.String({ maxLength: 100 })),
+      }, closed),
+    },
+  }, async (request, reply) => {
+    requirePrincipal(request.principal);
+    const q = request.query as { org: string; year: string; programme: string; peers?: 'england' | 'sha'; indicator?: string };
+    const r = await spendAgainstOutcome(deps.db, q.org.toUpperCase(), q.year, q.programme, q.peers ?? 'england', q.indicator);
+    const points = r.points.filter((p) => p.outcome !== null).map((p) => ({ orgCode: p.orgCode, spendPerHead: p.spendPerHead, outcome: p.outcome!, subject: p.isSubject ? 'This PCT' : 'Peers' }));
+    const spec = spendOutcomeSpec(points, r.spendMedian, r.outcomeMedian, `${r.programmeName}: spend against outcome`, `${r.indicatorId} (${r.polarity})`,
+      `${r.year} spend, outcome ${r.outcomePeriod ?? ''} · ${r.peerGroup} · source: programme budget returns, ${r.outcomeSource} · dashed lines: peer medians`);
+    return reply.type('image/svg+xml').send(await renderSvg(spec));
   });
 };

@@ -47,6 +47,8 @@ export function ProgrammeBudgetPage() {
           head={[{ text: 'Programme' }, { text: 'Spend', format: 'numeric' }, { text: 'Per head', format: 'numeric' }, { text: 'Per weighted head', format: 'numeric' }, { text: 'Median per head', format: 'numeric' }]}
           rows={pb.lines.map((l) => ({ key: l.programme, cells: [{ text: `${l.programme} ${l.name}` }, { text: gbp(l.spend), format: 'numeric' }, { text: money2(l.perHead), format: 'numeric' }, { text: money2(l.perWeightedHead), format: 'numeric' }, { text: money2(l.peerMedianPerHead), format: 'numeric' }] }))} />
       )}
+      {so && <img src={`/api/investment/spend-outcome.svg?org=${encodeURIComponent(org)}&year=${encodeURIComponent(year)}&programme=${programme}&peers=${peers}`} style={{ maxWidth: '100%' }}
+        alt={`Scatter of ${so.programmeName.toLowerCase()} spend per weighted head against ${so.indicatorId} for ${so.peerGroup}; the table below gives the figures`} />}
       {so && (
         <Table caption={`${so.programmeName}: spend per weighted head against ${so.indicatorId} (${so.outcomePeriod ?? 'no period'}, ${so.outcomeSource}; ${so.polarity}); ${so.peerGroup}`} responsive
           head={[{ text: 'PCT' }, { text: 'Spend per weighted head', format: 'numeric' }, { text: 'Outcome', format: 'numeric' }, { text: 'Quadrant' }]}
