@@ -32,7 +32,15 @@ async function runQuery(s: EngineSession, def: IndicatorDefinition, period: stri
     s.loaded.add(`aaf:${w.fractions.file}`);
   }
   const q = buildIndicatorQuery(def, { period, bands: bandSchemeOf(def), groups });
-  return s.duck.all<QueryRow>(q.sql, q.params);
+  // Columns rather than row objects: a DSR returns a row per area, breakdown and age band (~25,000).
+  const reader = await s.duck.connection.runAndReadAll(q.sql, q.params as never);
+  const c = reader.getColumnsObjectJS() as Record<keyof QueryRow, unknown[]>;
+  const num = (v: unknown) => (v === null ? 0 : Number(v));
+  return c.area_code.map((_, i) => ({
+    area_code: c.area_code[i] as string, area_type: c.area_type[i] as string, parent_code: c.parent_code[i] as string | null,
+    split: c.split[i] as QueryRow['split'], sex: c.sex[i] as string | null, dep: c.dep[i] === null ? null : Number(c.dep[i]),
+    band: Number(c.band[i]), x: num(c.x[i]), n: num(c.n[i]), s: num(c.s[i]), ss: num(c.ss[i]),
+  }));
 }
 
 /** Life expectancy by deprivation group within each area, as values keyed by area. */
