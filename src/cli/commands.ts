@@ -14,4 +14,5 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
   { name: 'investment', summary: 'programme budgets, options appraisal, PBMA optimisation, five-year plans and board papers', load: () => import('./investment.ts') },
   { name: 'procurement', summary: 'FESC demo, contracts register and the OCDS 1.1 package (validated)', load: () => import('./procurement.ts') },
+  { name: 'risk', summary: 'predictive risk of emergency admission: train, score, report (segments, cost concentration, opportunity)', load: () => import('./risk.ts') },
 ];

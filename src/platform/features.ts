@@ -9,6 +9,7 @@ import { areaRoutes, outcomeOrgRoutes, outcomeRoutes } from '../outcomes/index.t
 import { areaRoutes, outcomeOrgRoutes, outcomeRoutes } from '../outcomes/index.ts';
 import { assuranceRoutes } from '../assurance/routes.ts';
 import { riskRoutes } from '../needs/index.ts';
+import { riskRoutes } from '../needs/index.ts';
 
 export interface Feature {
   prefix: string;
@@ -25,5 +26,6 @@ export const features: Feature[] = [
   { prefix: '/api/areas', plugin: areaRoutes }, { prefix: '/api/orgs', plugin: outcomeOrgRoutes }, { prefix: '/api/outcomes', plugin: outcomeRoutes },
   { prefix: '/api/areas', plugin: areaRoutes }, { prefix: '/api/orgs', plugin: outcomeOrgRoutes }, { prefix: '/api/outcomes', plugin: outcomeRoutes },
   { prefix: '/api', plugin: assuranceRoutes },
+  { prefix: '/api/risk', plugin: riskRoutes },
   { prefix: '/api/risk', plugin: riskRoutes },
 ];
