@@ -15,10 +15,9 @@ import { OrgBrowserPage } from '../pages/OrgBrowserPage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+import { outcomePageRoutes } from '../features/outcomes/routes.tsx';
 import { ProcurementRoutes } from '../features/procurement/ProcurementRoutes.tsx';
 import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
-import { AssuranceRoutes } from '../features/assurance/AssuranceRoutes.tsx';
-import { SurveyPage } from '../features/assurance/SurveyPage.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
 
@@ -36,10 +35,9 @@ export function App() {
         <Route path="users/new" element={signedIn(<AddUserPage />)} />
         <Route path="audit" element={signedIn(<AuditPage />)} />
         <Route path="investment/*" element={signedIn(<InvestmentRoutes />)} />
-        <Route path="assurance/*" element={<AssuranceRoutes />} />
-        <Route path="survey/:token" element={<SurveyPage />} />
         <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />
+        {outcomePageRoutes(signedIn)}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

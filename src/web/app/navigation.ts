@@ -12,7 +12,7 @@ export interface NavEntry {
 export const navEntries: NavEntry[] = [
   { text: 'Home', href: '/', permission: 'orgs:read', signedIn: true },
   { text: 'Organisations', href: '/orgs', permission: 'orgs:read' },
-  { text: 'Assurance', href: '/assurance', permission: 'assurance:read', signedIn: true },
+  { text: 'Health outcomes', href: '/outcomes', permission: 'published:read' },
   { text: 'Investment', href: '/investment', permission: 'org-data:write', signedIn: true },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read', signedIn: true },
   { text: 'Users', href: '/users', permission: 'users:manage', signedIn: true },

@@ -3,7 +3,7 @@
 import type { CompareResult } from '../../outcomes/compare-service.ts';
 import type { TrendView } from '../../outcomes/trend-service.ts';
 import type { InequalitiesView } from '../../outcomes/inequalities-service.ts';
-import { NHS, outcomeScale, outcomeStyle, SPC_STYLES, TREND_LABELS } from './colours.ts';
+import { ASSURANCE_LABELS, NHS, outcomeScale, outcomeStyle, SPC_STYLES, TREND_LABELS, VARIATION_LABELS } from './colours.ts';
 import { frame, round, slug, WIDTH, type ChartBundle } from './frame.ts';
 import { SOURCE } from './profile-charts.ts';
 
@@ -20,7 +20,7 @@ export function compareChart(c: CompareResult): ChartBundle {
     denominator: round(r.denominator, 0), numerator: round(r.numerator, 1),
   }));
   const title = `${c.indicator.title}: ${c.groupLabel}`;
-  const y = { field: 'area', type: 'nominal', sort: null, axis: { title: null, labelLimit: 260 } };
+  const y = { field: 'area', type: 'nominal', sort: null, axis: { title: null, labelLimit: 0 } };
   const spec = {
     ...frame({ title, period: c.period, benchmark: 'England', confidence: '95% (error bars); colours at 95% and 99.8%', source: SOURCE },
       `Bar chart of ${c.indicator.title} for ${rows.length} areas with 95% confidence intervals and England's value as a line.`),
@@ -114,7 +114,7 @@ export function trendChart(t: TrendView): ChartBundle {
   const line = (field: string, color: string, dash: number[] = []) => ({ mark: { type: 'line', color, strokeDash: dash }, encoding: { x, y: { field, type: 'quantitative' } } });
   const spec = {
     ...frame({ title, period: `${periods[0] ?? ''} to ${periods.at(-1) ?? ''}`, benchmark: 'England (grey line)', confidence: '95% (error bars); SPC process limits (dashed)', source: SOURCE },
-      `Trend of ${t.indicator.title} for ${t.area.name}: recent trend ${TREND_LABELS[t.trend.marker] ?? t.trend.marker}; SPC variation ${t.spc?.variation ?? 'n/a'}, assurance ${t.spc?.assurance ?? 'n/a'}.`),
+      `Trend of ${t.indicator.title} for ${t.area.name}: recent trend ${(TREND_LABELS[t.trend.marker] ?? t.trend.marker).toLowerCase()}; SPC ${VARIATION_LABELS[t.spc?.variation ?? ''] ?? 'not calculated'}${t.spc?.assurance ? `; target ${ASSURANCE_LABELS[t.spc.assurance].label.toLowerCase()}` : ''}${t.target ? ` (green: ${t.target.cycleYear} trajectory, ${t.target.status})` : ''}.`),
     width: WIDTH - 100, height: 280,
     layer: [
       { data: { values: data }, ...line('england', NHS.grey3) },
@@ -150,7 +150,7 @@ export function inequalitiesChart(v: InequalitiesView): ChartBundle {
   const data = v.segments.map((s) => ({ group: s.label, value: round(s.value, 2), lower95: round(s.lower95, 2), upper95: round(s.upper95, 2), outcome: outcomeStyle(s.comparedToArea).label, population: round(s.denominator, 0) }));
   const siiText = v.sii ? `SII ${round(v.sii.sii, 2)} (95% CI ${round(v.sii.siiLimits[0], 2)} to ${round(v.sii.siiLimits[1], 2)})` : v.siiNote ?? '';
   const title = `${v.indicator.title} by deprivation ${v.groups ?? 'group'}: ${v.area.name}`;
-  const x = { field: 'group', type: 'nominal', sort: null, axis: { title: `Deprivation ${v.groups ?? ''} (national IMD)`, labelAngle: 0, labelLimit: 120 } };
+  const x = { field: 'group', type: 'nominal', sort: null, axis: { title: `Deprivation ${v.groups ?? ''} (national IMD)`, labelAngle: 0, labelLimit: 0 } };
   const spec = {
     ...frame({ title, period: v.period, benchmark: `${v.area.name} overall (dashed line)`, confidence: '95%', source: SOURCE },
       `Bar chart of ${v.indicator.title} in ${v.segments.length} deprivation groups of ${v.area.name}. ${siiText}`),

@@ -59,3 +59,9 @@ export const TREND_LABELS: Record<string, string> = {
   'decreasing-and-getting-better': 'Decreasing and getting better', 'decreasing-and-getting-worse': 'Decreasing and getting worse',
   increasing: 'Increasing', decreasing: 'Decreasing', 'no-significant-change': 'No significant change', 'cannot-be-calculated': 'Cannot be calculated',
 };
+
+/** Making Data Count variation icons, in words. */
+export const VARIATION_LABELS: Record<string, string> = {
+  'common-cause': 'common cause variation', 'improvement-high': 'special cause improvement (high)', 'improvement-low': 'special cause improvement (low)',
+  'concern-high': 'special cause concern (high)', 'concern-low': 'special cause concern (low)', 'neutral-high': 'special cause (high)', 'neutral-low': 'special cause (low)',
+};

@@ -30,8 +30,9 @@ export function frame(f: FrameText, description: string): VlSpec & { description
     padding: 12,
     config: {
       font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelColor: '#212b32', titleColor: '#212b32', gridColor: '#d8dde0' },
-      legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 320, titleLimit: 480 },
-      axisY: { labelLimit: 300 },
+      legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 0, titleLimit: 0 },
+      // No truncation: without a canvas, Vega estimates text widths generously and would cut labels short.
+      axisY: { labelLimit: 0 }, axisX: { labelLimit: 0 },
     },
   };
 }

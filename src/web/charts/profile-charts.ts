@@ -28,7 +28,7 @@ export function spineChart(p: Profile): ChartBundle {
     };
   });
   const title = `${p.area.name}: all indicators against ${p.benchmark.label}`;
-  const y = { field: 'indicator', type: 'nominal', sort: null, axis: { title: null, labelLimit: 280 } };
+  const y = { field: 'indicator', type: 'nominal', sort: null, axis: { title: null, labelLimit: 0 } };
   const spec = {
     ...frame({ title, period: p.period ?? '', benchmark: p.benchmark.label, confidence: '95% and 99.8%', source: SOURCE },
       `Spine chart of ${rows.length} indicators for ${p.area.name}: each area value is placed between the worst and best PCT, the benchmark in the centre.`),
@@ -82,8 +82,8 @@ export function heatmapChart(h: HeatmapView): ChartBundle {
     data: { values: data },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'indicator', type: 'nominal', sort: h.indicators.map((i) => i.title), axis: { title: null, labelAngle: -50, labelLimit: 200, orient: 'top' } },
-      y: { field: 'area', type: 'nominal', sort: null, axis: { title: null, labelFontSize: 9, labelLimit: 240 } },
+      x: { field: 'indicator', type: 'nominal', sort: h.indicators.map((i) => i.title), axis: { title: null, labelAngle: -50, labelLimit: 0, orient: 'top' } },
+      y: { field: 'area', type: 'nominal', sort: null, axis: { title: null, labelFontSize: 9, labelLimit: 0 } },
       color: { field: 'outcome', type: 'nominal', title: 'Compared with England', scale: outcomeScale(h.cells.map((c) => c.comparison)) },
       tooltip: [{ field: 'area' }, { field: 'indicator' }, { field: 'value' }, { field: 'outcome' }],
     },
