@@ -104,6 +104,7 @@ test('a full round from options to board paper', async () => {
   await page.getByText(/Monte Carlo: 1,000 draws/).waitFor();
 
   await page.goto(`${roundUrl}/plan`);
+  await page.locator('main h1').filter({ hasText: 'Five-year financial plan' }).waitFor();
   await page.getByLabel('Recurring allocation in 2009-10 (£)').fill('250000000');
   await page.getByLabel(/Baseline spend in 2009-10/).fill('245000000');
   await page.getByLabel('Contingency (% of allocation)').fill('0.5');
@@ -128,4 +129,29 @@ test('a full round from options to board paper', async () => {
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   await page.context().close();
   await analyst.context().close();
+});
+
+test('an analyst imports programme spend: a bad row is named and nothing is written; a good file shows in the programme budget', async () => {
+  const page = await newPage();
+  await signIn(page, h.url, 'analyst@wcc.example');
+  await page.waitForURL(`${h.url}/`);
+  await page.goto(`${h.url}/investment/programme-budget`);
+  await page.locator('main h1').filter({ hasText: 'Programme budget' }).waitFor();
+  const upload = (csv: string) => page.setInputFiles('#import-file', { name: 'spend.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await upload('org_code,year,programme,spend_gbp\n5C2,2008-09,10,"£24,000,000"\n5C2,2008-09,99,5\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('.nhsuk-error-summary').waitFor();
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /line 3\/programme: no programme budgeting category "99"/);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.locator('.nhsuk-error-summary').filter({ hasText: /no programme spend for 5C2/ }).waitFor();
+
+  await upload('org_code,year,programme,spend_gbp\n5C2,2008-09,10,"£24,000,000"\n5C2,2008-09,2,18500000\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported 2 rows for 5C2.').waitFor();
+  await page.getByRole('button', { name: 'Show' }).click();
+  const table = page.getByRole('table', { name: /5C2 programme budget 2008-09: £42,500,000/ });
+  await table.waitFor();
+  assert.match(await table.innerText(), /10 Problems of circulation\s+£24,000,000/);
+  await noSeriousViolations(page, 'programme budget page');
+  await page.context().close();
 });

@@ -12,6 +12,7 @@ import { Page } from '../../app/page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { gbp, investmentApi, quadrantLabels, type ProgrammeBudget, type SpendOutcome } from './api.ts';
 import { useAction } from './use-action.ts';
+import { ImportForm } from './ImportForm.tsx';
 
 export function ProgrammeBudgetPage() {
   const { api, actingFor } = useSession();
@@ -55,6 +56,7 @@ export function ProgrammeBudgetPage() {
           rows={so.points.map((p) => ({ key: p.orgCode, cells: [{ text: p.isSubject ? <strong>{p.orgCode}</strong> : p.orgCode }, { text: money2(p.spendPerHead), format: 'numeric' }, { text: p.outcome === null ? '–' : String(p.outcome), format: 'numeric' },
             { text: p.quadrant ? <Tag text={quadrantLabels[p.quadrant] ?? p.quadrant} colour={p.flagged ? 'orange' : 'grey'} /> : '–' }] }))} />
       )}
+      {(actingFor?.roles.some((r) => r.role === 'pct_analyst' || r.role === 'pct_commissioner') ?? false) && <ImportForm />}
     </Page>
   );
 }

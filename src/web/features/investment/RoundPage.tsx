@@ -6,6 +6,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Select } from '../../components/Select.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Tag } from '../../components/Tag.tsx';
@@ -57,6 +58,12 @@ export function RoundPage() {
       </ul>
       {round.status === 'open' && <Button text="Start panel scoring" variant="secondary" onClick={() => void setStatus('scoring')} type="button" />}
       {round.status === 'scoring' && <Button text="Close scoring (scores agreed)" variant="secondary" onClick={() => void setStatus('agreed')} type="button" />}
+      {round.status === 'agreed' && <Button text="Record the board's decision (freeze the options)" variant="secondary" onClick={() => void setStatus('decided')} type="button" />}
+      {round.status !== 'decided' && (
+        <Select id="objective" name="objective" label={{ text: 'What the optimiser maximises' }} value={round.objective}
+          onChange={(v) => void action.run(async () => { await investmentApi.updateRound(api, id, { objective: v }); setVersion((n) => n + 1); })}
+          items={[{ value: 'qalys', text: 'QALYs gained (likely values)' }, { value: 'weighted', text: 'Weighted value (agreed scores × swing weights)' }]} />
+      )}
       <Table caption={`Options (${options.length})`} responsive
         head={[{ text: 'Option' }, { text: 'Programme' }, { text: '5-year net cost', format: 'numeric' }, { text: 'QALYs (low–likely–high)', format: 'numeric' }, { text: '£ per QALY', format: 'numeric' }, { text: 'Judgement' }, { text: 'Weighted value', format: 'numeric' }, { text: 'In optimal set' }, { text: 'P(in)', format: 'numeric' }]}
         rows={options.map((o) => ({ key: o.code, cells: [
