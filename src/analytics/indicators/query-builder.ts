@@ -160,10 +160,10 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
   const p = new Params();
   const records = def.denominator.kind === 'records';
   const cells = records
-    ? `cells AS (${numeratorCells(def, o, p, true)})`
+    ? `cells AS MATERIALIZED (${numeratorCells(def, o, p, true)})`
     : `num_cells AS (${numeratorCells(def, o, p, false)}),
     den_cells AS (${denominatorCells(def, o, p)}),
-    cells AS (
+    cells AS MATERIALIZED (
       SELECT base_code, lsoa01, sex, band, coalesce(sum(x), 0) AS x, coalesce(sum(n), 0) AS n, 0.0 AS s, 0.0 AS ss
       FROM (SELECT base_code, lsoa01, sex, band, x, NULL::DOUBLE AS n FROM num_cells
             UNION ALL SELECT base_code, lsoa01, sex, band, NULL, n FROM den_cells)
