@@ -90,11 +90,12 @@ export function PlanPage() {
         <>
           <h2 className="nhsuk-heading-m">Result</h2>
           <p>Financial risk rating: <Tag text={`${view.risk.rating} – ${view.risk.label}`} colour={view.risk.rag === 'green' ? 'green' : view.risk.rag === 'amber' ? 'yellow' : 'red'} /> {view.affordability.affordable ? 'Affordable on the central scenario.' : `Not affordable: ${view.affordability.reasons.join('; ')}.`}</p>
+          <p>Why: {view.risk.reasons.join('; ')}.</p>
           <p>Investments chosen by the latest optimisation: {view.investments.chosen.join(', ') || 'none yet'}.</p>
           {view.scenarios.map((s) => (
             <Table key={s.name} caption={`${s.name[0]!.toUpperCase()}${s.name.slice(1)} scenario`} captionSize="s" responsive head={[{ text: '' }, ...view.years.map((y) => ({ text: y, format: 'numeric' as const }))]}
               rows={([['Allocation', (y) => y.allocation], ['Baseline spend', (y) => y.baseline], ['Investments (recurring)', (y) => y.investmentRecurring], ['Investments (non-recurring)', (y) => y.investmentNonRecurring],
-                ['Efficiency savings', (y) => -y.efficiency], ['Contingency', (y) => y.contingency], ['Surplus or deficit', (y) => y.surplus]] as [string, (y: PlanView['scenarios'][number]['years'][number]) => number][])
+                ['Efficiency savings', (y) => -y.efficiency], ['Contingency', (y) => y.contingency], ['Surplus or deficit', (y) => y.surplus], ['Recurring balance', (y) => y.recurringBalance]] as [string, (y: PlanView['scenarios'][number]['years'][number]) => number][])
                 .map(([label, pick]) => ({ key: label, cells: [{ text: label }, ...s.years.map((y) => ({ text: gbpM(pick(y)), format: 'numeric' as const }))] }))} />
           ))}
         </>
