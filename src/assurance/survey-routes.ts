@@ -3,11 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/app.ts';
 import { clockOf } from './clock.ts';
-import { addStakeholders, listStakeholders, submitSurvey, surveyForToken, surveyResults, type AnswerInput, type StakeholderInput } from './survey-service.ts';
+import { addStakeholders, listStakeholders, submitSurvey, surveyForToken, surveyResults, type AnswerInput, type StakeholderInput, type SurveyCache } from './survey-service.ts';
 import { PctParams, StakeholdersBody, SurveyAnswersBody, TokenParams } from './schemas.ts';
 
 export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const now = clockOf(deps);
+  const surveys: SurveyCache = new Map();   // this app's cache of locked framework versions' surveys
   const tags = ['assurance survey'];
   type P = { cycle: string; org: string };
 
@@ -24,8 +25,8 @@ export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     async (request) => { const { cycle, org } = request.params as P; return surveyResults(deps.db, request.principal, cycle, org); });
 
   app.get('/survey/:token', { schema: { tags, summary: 'A stakeholder\'s survey (no account: the link is the key)', params: TokenParams } },
-    async (request) => surveyForToken(deps.db, (request.params as { token: string }).token, now()));
+    async (request) => surveyForToken(deps.db, (request.params as { token: string }).token, now(), surveys));
 
   app.post('/survey/:token', { schema: { tags, summary: 'Submit answers once; anonymous', params: TokenParams, body: SurveyAnswersBody } },
-    async (request, reply) => reply.code(201).send(await submitSurvey(deps.db, (request.params as { token: string }).token, (request.body as { answers: AnswerInput[] }).answers, now())));
+    async (request, reply) => reply.code(201).send(await submitSurvey(deps.db, (request.params as { token: string }).token, (request.body as { answers: AnswerInput[] }).answers, now(), surveys)));
 };

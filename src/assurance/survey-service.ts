@@ -58,20 +58,30 @@ export async function listStakeholders(db: Db, principal: Principal | null, cycl
 
 const itemsFor = (survey: Survey, group: string): SurveyItem[] => survey.items.filter((i) => !i.groups || i.groups.includes(group));
 
-async function stakeholderByToken(db: Db | pg.ClientBase, token: string) {
-  const { rows } = await db.query(
-    `SELECT s.responded, s.group_id, s.org_code, o.name AS org_name, c.*, f.content -> 'survey' AS survey
+/** Survey sections of framework versions, by "id@version": versions a cycle uses are locked, so caching is safe. */
+export type SurveyCache = Map<string, Survey>;
+
+async function stakeholderByToken(db: Db | pg.ClientBase, token: string, cache: SurveyCache = new Map()) {
+  // Named (prepared) statements: the survey endpoint is the busiest one, so PostgreSQL plans these once per connection.
+  const { rows } = await db.query({ name: 'assurance-survey-by-token', text:
+    `SELECT s.responded, s.group_id, s.org_code, o.name AS org_name, c.*
        FROM assurance_stakeholders s JOIN assurance_cycles c ON c.id = s.cycle_id
        JOIN organisations o ON o.code = s.org_code
-       JOIN assurance_frameworks f ON f.framework_id = c.framework_id AND f.version = c.framework_version
-      WHERE s.token_hash = $1`, [hashToken(token)]);
+      WHERE s.token_hash = $1`, values: [hashToken(token)] });
   if (!rows.length) throw new AppError('not_found', 'This survey link is not valid.');
-  return { row: rows[0], cycle: cycleFromRow(rows[0]), survey: rows[0].survey as Survey };
+  const key = `${rows[0].framework_id}@${rows[0].framework_version}`;
+  let survey = cache.get(key);
+  if (!survey) {
+    const f = await db.query("SELECT content -> 'survey' AS survey FROM assurance_frameworks WHERE framework_id = $1 AND version = $2", [rows[0].framework_id, rows[0].framework_version]);
+    survey = f.rows[0].survey as Survey;
+    cache.set(key, survey);
+  }
+  return { row: rows[0], cycle: cycleFromRow(rows[0]), survey };
 }
 
 /** What a stakeholder sees through their link: the PCT, their group's questions and the scale. */
-export async function surveyForToken(db: Db, token: string, now: Date) {
-  const { row, cycle, survey } = await stakeholderByToken(db, token);
+export async function surveyForToken(db: Db, token: string, now: Date, cache?: SurveyCache) {
+  const { row, cycle, survey } = await stakeholderByToken(db, token, cache);
   if (row.responded) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
   return {
     orgCode: row.org_code as string, orgName: row.org_name as string, year: cycle.year, group: row.group_id as string,
@@ -83,8 +93,8 @@ export async function surveyForToken(db: Db, token: string, now: Date) {
 
 export interface AnswerInput { itemId: string; value?: number | null; text?: string }
 
-export async function submitSurvey(db: Db, token: string, answers: AnswerInput[], now: Date): Promise<{ received: number }> {
-  const { cycle, survey, row } = await stakeholderByToken(db, token);
+export async function submitSurvey(db: Db, token: string, answers: AnswerInput[], now: Date, cache?: SurveyCache): Promise<{ received: number }> {
+  const { cycle, survey, row } = await stakeholderByToken(db, token, cache);
   if (!surveyIsOpen(cycle.timetable, now)) throw new AppError('conflict', `The survey is closed (open ${cycle.timetable.surveyOpens} to ${cycle.timetable.surveyCloses}).`);
   const items = new Map(itemsFor(survey, row.group_id).map((i) => [i.id, i]));
   const errors: { path: string; message: string }[] = [];
@@ -99,20 +109,26 @@ export async function submitSurvey(db: Db, token: string, answers: AnswerInput[]
     seen.add(a.itemId);
   });
   if (errors.length) throw new AppError('invalid', 'Some answers cannot be accepted.', errors);
-  return withTransaction(db, async (c) => {
-    const used = await c.query('UPDATE assurance_stakeholders SET responded = true WHERE token_hash = $1 AND NOT responded RETURNING org_code, group_id', [hashToken(token)]);
-    if (!used.rows.length) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
-    const { org_code: orgCode, group_id: group } = used.rows[0];
-    const resp = await c.query('INSERT INTO assurance_survey_responses (cycle_id, org_code, group_id) VALUES ($1, $2, $3) RETURNING id', [cycle.id, orgCode, group]);
-    const kept = answers.filter((a) => items.get(a.itemId)?.kind === 'likert' || (a.text ?? '').trim() !== '');
-    await c.query(
-      `INSERT INTO assurance_survey_answers (response_id, item_id, value, text)
-       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
-      [resp.rows[0].id, kept.map((a) => a.itemId), kept.map((a) => (items.get(a.itemId)?.kind === 'likert' ? a.value ?? null : null)),
-        kept.map((a) => (items.get(a.itemId)?.kind === 'free_text' ? (a.text ?? '').trim().slice(0, 4000) : null))]);
-    await recordAudit(c, { actor: null, action: 'assurance.survey.response', objectType: 'assurance_survey', objectId: `${cycle.id}:${orgCode}`, orgCode, after: { group } });
-    return { received: kept.length };
-  });
+  const kept = answers.filter((a) => items.get(a.itemId)?.kind === 'likert' || (a.text ?? '').trim() !== '');
+  // One statement, so one round trip and atomic: the token is spent only if the answers are stored, and
+  // the audit row is written with them (the same columns as recordAudit; actor: none, the stakeholder is anonymous).
+  const { rows } = await db.query({ name: 'assurance-survey-submit', text:
+    `WITH used AS (
+       UPDATE assurance_stakeholders SET responded = true WHERE token_hash = $1 AND NOT responded RETURNING cycle_id, org_code, group_id),
+     response AS (
+       INSERT INTO assurance_survey_responses (cycle_id, org_code, group_id) SELECT cycle_id, org_code, group_id FROM used RETURNING id, cycle_id, org_code, group_id),
+     answers AS (
+       INSERT INTO assurance_survey_answers (response_id, item_id, value, text)
+       SELECT response.id, a.item_id, a.value, a.text FROM response, unnest($2::text[], $3::smallint[], $4::text[]) AS a(item_id, value, text) RETURNING 1),
+     audit AS (
+       INSERT INTO audit_log (actor_id, actor_email, action, object_type, object_id, org_code, before, after)
+       SELECT NULL, NULL, 'assurance.survey.response', 'assurance_survey', cycle_id || ':' || org_code, org_code, NULL, jsonb_build_object('group', group_id)
+         FROM response RETURNING 1)
+     SELECT (SELECT count(*) FROM answers) AS received, (SELECT count(*) FROM audit) AS audited`,
+    values: [hashToken(token), kept.map((a) => a.itemId), kept.map((a) => (items.get(a.itemId)?.kind === 'likert' ? a.value ?? null : null)),
+      kept.map((a) => (items.get(a.itemId)?.kind === 'free_text' ? (a.text ?? '').trim().slice(0, 4000) : null))] });
+  if (rows[0].audited === 0) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
+  return { received: rows[0].received };
 }
 
 async function answersOf(db: Db, cycleId: string, orgCode: string): Promise<SurveyAnswer[]> {
