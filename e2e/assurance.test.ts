@@ -73,7 +73,7 @@ async function scorePanel(page: Page, org: string, level: (i: number) => string,
 test('one cycle for two PCTs from opening to publication, with the forbidden attempts refused', async () => {
   // National team opens the cycle.
   const admin = await as('admin@wcc.example');
-  assert.equal(await admin.locator('header nav a[href="/assurance"]').count(), 1, 'the menu offers Assurance');
+  await admin.locator('header nav a[href="/assurance"]').first().waitFor({ state: 'attached' });   // the menu offers Assurance
   await admin.goto(`${url}/assurance`);
   await admin.getByRole('button', { name: 'Open the cycle' }).click();
   await admin.waitForURL(`${url}/assurance/2009-10`);

@@ -72,3 +72,8 @@ test('assurance: the national team manages cycles, SHA leads run them for their 
   assert.equal(can(board, 'assurance:read', { orgCode: '5C2', shaCode: 'Q36' }), true);
   assert.equal(can(supplier, 'assurance:read'), false);
 });
+
+test('assurance participants get assurance:read in their permitted actions (for the menu); suppliers do not', () => {
+  assert.ok(permittedActions(person([{ role: 'pct_board_member', orgCode: '5C2' }])).includes('assurance:read'));
+  assert.ok(!permittedActions(supplier).includes('assurance:read'));
+});

@@ -140,7 +140,7 @@ export function hasRole(principal: Principal | null, role: RoleName, orgCode?: s
 export const allActions: readonly Action[] = [
   'orgs:read', 'published:read', 'org-data:read', 'org-data:write', 'org-data:approve',
   'analytics:import', 'audit:read', 'users:manage', 'jobs:read-any', 'supplier:act',
-  'assurance:manage', 'assurance:run', 'assurance:panel-score', 'assurance:self-assess', 'patients:read',
+  'assurance:read', 'assurance:manage', 'assurance:run', 'assurance:panel-score', 'assurance:self-assess', 'patients:read',
 ];
 
 /** The actions a principal may take somewhere (for navigation); the server still checks each request. */
