@@ -1,5 +1,5 @@
--- DuckDB macros shared by the importers' validation and transform queries. Inputs are trimmed
--- VARCHARs with '' already turned into NULL by the staging step.
+-- DuckDB macros shared by the importers' validation and transform queries. Inputs are VARCHARs with ''
+-- already turned into NULL by the staging step (trimmed too, except HES columns: see hesColumns).
 
 -- HES dates: 1800-01-01 (null) and 1801-01-01 (invalid) are sentinels, not dates.
 CREATE OR REPLACE MACRO wcc_is_date_sentinel(s) AS left(s, 10) IN ('1800-01-01', '1801-01-01');
@@ -11,14 +11,12 @@ CREATE OR REPLACE MACRO wcc_date_ok(s) AS
   s IS NULL OR wcc_is_date_sentinel(s) OR wcc_parse_date(s) IS NOT NULL;
 
 -- HES ages: whole years 0–120 ("37" or "37.0"); 7001–7007 are ages under one year → 0.
-CREATE OR REPLACE MACRO wcc_age(s) AS (
-  SELECT CASE
-    WHEN v IS NULL OR v <> floor(v) THEN NULL
-    WHEN v BETWEEN 7001 AND 7007 THEN 0
-    WHEN v BETWEEN 0 AND 120 THEN CAST(v AS SMALLINT)
-    ELSE NULL END
-  FROM (SELECT TRY_CAST(s AS DOUBLE) AS v)
-);
+CREATE OR REPLACE MACRO wcc_age(s) AS
+  CASE
+    WHEN TRY_CAST(s AS DOUBLE) IS NULL OR TRY_CAST(s AS DOUBLE) <> floor(TRY_CAST(s AS DOUBLE)) THEN NULL
+    WHEN TRY_CAST(s AS DOUBLE) BETWEEN 7001 AND 7007 THEN CAST(0 AS SMALLINT)
+    WHEN TRY_CAST(s AS DOUBLE) BETWEEN 0 AND 120 THEN CAST(TRY_CAST(s AS DOUBLE) AS SMALLINT)
+    ELSE NULL END;
 CREATE OR REPLACE MACRO wcc_age_ok(s) AS s IS NULL OR wcc_age(s) IS NOT NULL;
 
 -- Sex: HES 1/2 (0 not known, 9 not specified); M/F accepted too.
@@ -34,16 +32,16 @@ CREATE OR REPLACE MACRO wcc_sex_mfp(s) AS
        ELSE NULL END;
 
 -- Financial year: 0809, 200809, 2008-09, 2008/09, 2008-2009 → '2008-09'.
-CREATE OR REPLACE MACRO wcc_fyear(s) AS (
-  SELECT CASE WHEN y1 IS NOT NULL AND (y1 + 1) % 100 = y2 % 100 AND y1 BETWEEN 1980 AND 2100
-    THEN printf('%04d-%02d', y1, (y1 + 1) % 100) ELSE NULL END
-  FROM (SELECT
-    CASE
-      WHEN regexp_matches(s, '^[0-9]{4}$') THEN (CASE WHEN TRY_CAST(left(s, 2) AS INTEGER) >= 80 THEN 1900 ELSE 2000 END) + TRY_CAST(left(s, 2) AS INTEGER)
-      WHEN regexp_matches(s, '^[0-9]{4}([-/]?[0-9]{2}|[-/][0-9]{4})$') THEN TRY_CAST(left(s, 4) AS INTEGER)
-      ELSE NULL END AS y1,
-    TRY_CAST(right(s, 2) AS INTEGER) AS y2)
-);
+-- (Macros here avoid scalar subqueries: DuckDB would run them as joins, far slower at 20M rows.)
+CREATE OR REPLACE MACRO wcc_fyear_y1(s) AS
+  CASE
+    WHEN regexp_full_match(s, '[0-9]{4}') THEN
+      (CASE WHEN TRY_CAST(left(s, 2) AS INTEGER) >= 80 THEN 1900 ELSE 2000 END) + TRY_CAST(left(s, 2) AS INTEGER)
+    WHEN regexp_full_match(s, '[0-9]{4}([-/]?[0-9]{2}|[-/][0-9]{4})') THEN TRY_CAST(left(s, 4) AS INTEGER)
+    ELSE NULL END;
+CREATE OR REPLACE MACRO wcc_fyear(s) AS
+  CASE WHEN wcc_fyear_y1(s) BETWEEN 1980 AND 2100 AND (wcc_fyear_y1(s) + 1) % 100 = TRY_CAST(right(s, 2) AS INTEGER)
+    THEN printf('%04d-%02d', wcc_fyear_y1(s), (wcc_fyear_y1(s) + 1) % 100) ELSE NULL END;
 CREATE OR REPLACE MACRO wcc_fyear_of_date(d) AS
   CASE WHEN d IS NULL THEN NULL
        ELSE printf('%04d-%02d', year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END,
@@ -51,21 +49,20 @@ CREATE OR REPLACE MACRO wcc_fyear_of_date(d) AS
 
 -- ICD-10: 'I10', 'I10X', 'I21.9', 'I219', 'I219D' → 4 characters ('I10X', 'I219'); '-' = none.
 -- Codes HES uses as placeholders ('0000', '7999') are kept as given.
-CREATE OR REPLACE MACRO wcc_icd_clean(s) AS upper(replace(replace(s, '.', ''), ' ', ''));
-CREATE OR REPLACE MACRO wcc_icd10(s) AS (
-  SELECT CASE WHEN c IS NULL OR c IN ('-', '&') THEN NULL
-              WHEN regexp_matches(c, '^[A-Z][0-9]{2}$') THEN c || 'X'
-              ELSE left(c, 4) END
-  FROM (SELECT wcc_icd_clean(s) AS c)
-);
+CREATE OR REPLACE MACRO wcc_icd_clean(s) AS upper(replace(replace(replace(s, '.', ''), ' ', ''), chr(9), ''));
+CREATE OR REPLACE MACRO wcc_icd10(s) AS
+  CASE WHEN s IS NULL OR wcc_icd_clean(s) IN ('-', '&') THEN NULL
+       WHEN regexp_full_match(wcc_icd_clean(s), '[A-Z][0-9]{2}') THEN wcc_icd_clean(s) || 'X'
+       ELSE left(wcc_icd_clean(s), 4) END;
 CREATE OR REPLACE MACRO wcc_icd10_ok(s) AS
   s IS NULL OR wcc_icd_clean(s) IN ('-', '&') OR regexp_matches(wcc_icd_clean(s), '^[A-Z0-9]{3,4}[A-Z0-9*+-]{0,2}$');
 
 -- OPCS-4 procedures: '-', '&' (padded with spaces or tabs) = no procedure.
+CREATE OR REPLACE MACRO wcc_opcs_clean(s) AS upper(replace(replace(replace(s, '.', ''), ' ', ''), chr(9), ''));
 CREATE OR REPLACE MACRO wcc_opcs(s) AS
-  CASE WHEN s IS NULL OR trim(s, ' -&' || chr(9)) = '' THEN NULL ELSE upper(replace(s, '.', '')) END;
+  CASE WHEN s IS NULL OR trim(wcc_opcs_clean(s), '-&') = '' THEN NULL ELSE wcc_opcs_clean(s) END;
 CREATE OR REPLACE MACRO wcc_opcs_ok(s) AS
-  s IS NULL OR trim(s, ' -&' || chr(9)) = '' OR regexp_matches(upper(replace(s, '.', '')), '^[A-Z0-9]{1,4}$');
+  s IS NULL OR trim(wcc_opcs_clean(s), '-&') = '' OR regexp_full_match(wcc_opcs_clean(s), '[A-Z0-9]{1,4}');
 
 -- Organisation codes (PCT, SHA, provider): 1–5 letters/digits. '5QC00' → '5QC'; HES unknowns
 -- ('59898', '59999', 'X98', 'Q99') → NULL.

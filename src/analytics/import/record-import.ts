@@ -17,7 +17,7 @@ export interface ValidatedFile {
 
 /** Stage and validate any file against columns and checks; leaves `stage`, `errors`, `valid_rows`. */
 export async function stageAndValidate(
-  duck: Duck, file: string, columns: SourceColumn[], checks: Check[], progress: Progress,
+  duck: Duck, file: string, columns: SourceColumn[], checks: Check[], stagePath: string, progress: Progress,
 ): Promise<ValidatedFile> {
   let header: string[];
   try {
@@ -33,7 +33,7 @@ export async function stageAndValidate(
   progress(0.05, 'reading');
   let rowsRead: number;
   try {
-    rowsRead = await stageFile(duck, file, columns, found);
+    rowsRead = await stageFile(duck, file, columns, found, stagePath);
   } catch (error) {
     return { rowsRead: 0, rowsRejected: 0, errorCount: 1, errors: [malformedError(error)] };
   }
@@ -54,10 +54,12 @@ export interface RecordOutcome extends ValidatedFile {
 
 export async function runRecordImport(opts: {
   duck: Duck; spec: RecordSpec; file: string; importId: string; tmpParquet: string | null; rejectFile: string;
+  /** Where a CSV file's needed columns are staged as Parquet (in the job's work folder). */
+  stagePath: string;
   skipInvalid: boolean; progress: Progress;
 }): Promise<RecordOutcome> {
   const { duck, spec, file } = opts;
-  const v = await stageAndValidate(duck, file, spec.columns, spec.checks, opts.progress);
+  const v = await stageAndValidate(duck, file, spec.columns, spec.checks, opts.stagePath, opts.progress);
   const none = { ...v, written: false, rowsWritten: 0, tmpParquet: null, rejectFile: null };
   const structural = v.errors.some((e) => e.column === '-' || e.reason === 'missing column');
   if (structural || (v.errorCount > 0 && !opts.skipInvalid)) return none;

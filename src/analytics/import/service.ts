@@ -87,7 +87,7 @@ export async function importFile(deps: ImportDeps, req: ImportRequest, progress:
     await mkdir(datasetDir(deps.dataDir, spec.dataset), { recursive: true });
     tmpParquet = join(datasetDir(deps.dataDir, spec.dataset), `.${importId}.parquet.tmp`);
   }
-  const duck = await openDuck({ path: join(workDir, 'stage.duckdb'), tempDirectory: join(workDir, 'spill'), memoryLimit: req.memoryLimit ?? '3GB' });
+  const duck = await openDuck({ tempDirectory: join(workDir, 'spill'), memoryLimit: req.memoryLimit ?? '3GB' });
   let keepParquet = false;
   try {
     await loadMacros(duck);
@@ -95,6 +95,7 @@ export async function importFile(deps: ImportDeps, req: ImportRequest, progress:
     progress(0.1, 'reading');
     const outcome = await runRecordImport({
       duck, spec, file: req.file, importId, tmpParquet, rejectFile: req.rejectFile ?? `${req.file}.rejects.csv`,
+      stagePath: join(workDir, 'stage.parquet'),
       skipInvalid: req.skipInvalid ?? false, progress: scaled,
     });
     const errors = outcome.errors.map((e) => formatError(fileName, e));

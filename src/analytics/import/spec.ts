@@ -28,6 +28,8 @@ export interface Check {
 export interface SourceColumn {
   name: string;
   required: boolean;
+  /** Trim spaces and tabs at staging (default true; HES keeps it for code lists only: it is costly at 20M rows). */
+  trim?: boolean;
   /** Other header spellings accepted for this column (first match wins). */
   aliases?: string[];
 }
@@ -68,6 +70,17 @@ export const intCheck = (column: string, lo: number, hi: number): Check => ({
 export const fyearCheck = (column: string): Check => ({
   column, bad: `"${column}" IS NULL OR wcc_fyear("${column}") IS NULL`, reason: `not a financial year (0809, 2008-09)`,
 });
+
+/**
+ * HES columns are staged untrimmed: trimming 60 columns of 20M rows costs more than reading them. The
+ * code macros (wcc_icd10, wcc_opcs) strip the padding HES uses ('-   ', '&\t ') themselves.
+ */
+export function hesColumns(required: string[], optional: string[]): SourceColumn[] {
+  return [
+    ...required.map((name): SourceColumn => ({ name, required: true, trim: false })),
+    ...optional.map((name): SourceColumn => ({ name, required: false, trim: false })),
+  ];
+}
 
 /** Numbered HES column families: DIAG_4_01 … DIAG_4_20. */
 export function numbered(prefix: string, count: number): string[] {

@@ -45,31 +45,48 @@ export function resolveColumns(header: string[], columns: SourceColumn[]): { fou
 const TRIM_CHARS = "' ' || chr(9) || chr(13) || chr(10)";
 
 /**
- * Create table `stage(_line, <columns>)`: trimmed text, blanks as NULL, absent optional columns NULL.
- * `_line` is the line in a CSV file (header = 1) or the 1-based row of a Parquet file.
+ * View `stage(_line, <columns>)`: text, blanks as NULL, absent optional columns NULL. `_line` is the
+ * line in a CSV file (header = 1) or the 1-based row of a Parquet file. A CSV file is first copied, in
+ * parallel and in order, to a Parquet file of the needed columns (`stagePath`), whose row numbers give
+ * the lines; validation and transform then scan that copy in parallel. Returns the number of data rows.
  */
-export async function stageFile(duck: Duck, file: string, columns: SourceColumn[], found: Map<string, string>): Promise<number> {
-  const lineOffset = isParquet(file) ? 0 : 1;
+export async function stageFile(
+  duck: Duck, file: string, columns: SourceColumn[], found: Map<string, string>, stagePath: string,
+): Promise<number> {
   const select = columns.map((c) => {
     const actual = found.get(c.name);
     if (actual === undefined) return `CAST(NULL AS VARCHAR) AS ${sqlIdentifier(c.name)}`;
-    return `NULLIF(trim(CAST(${sqlIdentifier(actual)} AS VARCHAR), ${TRIM_CHARS}), '') AS ${sqlIdentifier(c.name)}`;
+    const text = `CAST(${sqlIdentifier(actual)} AS VARCHAR)`;
+    return `NULLIF(${c.trim === false ? text : `trim(${text}, ${TRIM_CHARS})`}, '') AS ${sqlIdentifier(c.name)}`;
   });
-  await duck.run(`CREATE OR REPLACE TABLE stage AS
-    SELECT row_number() OVER () + ${lineOffset} AS _line, ${select.join(', ')} FROM ${sourceRelation(file)}`);
+  if (isParquet(file)) {
+    await duck.run(`CREATE OR REPLACE VIEW stage AS
+      SELECT file_row_number + 1 AS _line, ${select.join(', ')} FROM read_parquet(${sqlLiteral(file)}, file_row_number = true)`);
+  } else {
+    await duck.run(`COPY (SELECT ${select.join(', ')} FROM ${sourceRelation(file)})
+      TO ${sqlLiteral(stagePath)} (FORMAT parquet, COMPRESSION snappy)`);
+    await duck.run(`CREATE OR REPLACE VIEW stage AS
+      SELECT file_row_number + 2 AS _line, * EXCLUDE (file_row_number) FROM read_parquet(${sqlLiteral(stagePath)}, file_row_number = true)`);
+  }
   const [row] = await duck.all<{ n: number }>('SELECT count(*) AS n FROM stage');
   return row?.n ?? 0;
 }
 
-/** The one query that lists every bad cell; `found` maps spec names to the header's spelling. */
+/**
+ * The one query that lists every bad cell, in a single scan of `stage`: rows with any bad cell are
+ * kept, and each becomes one (line, column, reason) per failing rule. `found` maps spec names to the
+ * header's spelling.
+ */
 export function errorsQuery(checks: Check[], found: Map<string, string>): string {
-  const branches = checks
-    .filter((c) => found.has(c.column))
-    .map((c) => `SELECT _line, ${sqlLiteral(found.get(c.column) ?? c.column)} AS col,
-      ${sqlLiteral(c.reason)} || coalesce(': ' || left(CAST(${sqlIdentifier(c.column)} AS VARCHAR), 40), '') AS reason
-      FROM stage WHERE coalesce(${c.bad}, true)`);
-  if (branches.length === 0) return 'SELECT CAST(NULL AS BIGINT) AS _line, CAST(NULL AS VARCHAR) AS col, CAST(NULL AS VARCHAR) AS reason WHERE false';
-  return branches.join('\nUNION ALL\n');
+  const active = checks.filter((c) => found.has(c.column));
+  if (active.length === 0) return 'SELECT CAST(NULL AS BIGINT) AS _line, CAST(NULL AS VARCHAR) AS col, CAST(NULL AS VARCHAR) AS reason WHERE false';
+  const bad = (c: Check) => `coalesce(${c.bad}, true)`;
+  const items = active.map((c) => `CASE WHEN ${bad(c)} THEN {'col': ${sqlLiteral(found.get(c.column) ?? c.column)},
+      'reason': ${sqlLiteral(c.reason)} || coalesce(': ' || left(CAST(${sqlIdentifier(c.column)} AS VARCHAR), 40), '')} END`);
+  return `SELECT _line, e.col AS col, e.reason AS reason FROM (
+      SELECT _line, unnest(list_filter([${items.join(',\n')}], x -> x IS NOT NULL)) AS e
+      FROM stage WHERE ${active.map(bad).join('\n OR ')}
+    )`;
 }
 
 export interface Validation {

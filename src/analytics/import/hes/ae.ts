@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ageCheck, codeCheck, dateCheck, fyearCheck, intCheck, lsoaCheck, notNull, numbered, sexCheck,
-  type Check, type RecordSpec, type SourceColumn,
+  hesColumns, type Check, type RecordSpec,
 } from '../spec.ts';
 
 const required = ['FYEAR', 'AEKEY', 'ARRIVALDATE', 'ARRIVALAGE', 'SEX'];
@@ -29,10 +29,7 @@ const checks: Check[] = [
 export const aeSpec: RecordSpec = {
   kind: 'hes-ae',
   dataset: 'ae',
-  columns: [
-    ...required.map((name): SourceColumn => ({ name, required: true })),
-    ...optional.map((name): SourceColumn => ({ name, required: false })),
-  ],
+  columns: hesColumns(required, optional),
   checks,
   transform: readFileSync(new URL('./ae.sql', import.meta.url), 'utf8'),
 };

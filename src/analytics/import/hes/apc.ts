@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ageCheck, codeCheck, dateCheck, fyearCheck, icdCheck, intCheck, lsoaCheck, notNull, numbered, opcsCheck, sexCheck,
-  type Check, type RecordSpec, type SourceColumn,
+  hesColumns, type Check, type RecordSpec,
 } from '../spec.ts';
 
 const ADMISSION_METHODS = [
@@ -40,10 +40,7 @@ const checks: Check[] = [
 export const apcSpec: RecordSpec = {
   kind: 'hes-apc',
   dataset: 'apc',
-  columns: [
-    ...required.map((name): SourceColumn => ({ name, required: true })),
-    ...optional.map((name): SourceColumn => ({ name, required: false })),
-  ],
+  columns: hesColumns(required, optional),
   checks,
   transform: readFileSync(new URL('./apc.sql', import.meta.url), 'utf8'),
 };

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ageCheck, codeCheck, dateCheck, fyearCheck, icdCheck, lsoaCheck, notNull, numbered, opcsCheck, sexCheck,
-  type Check, type RecordSpec, type SourceColumn,
+  hesColumns, type Check, type RecordSpec,
 } from '../spec.ts';
 
 const diagnoses = numbered('DIAG_4_', 12);
@@ -32,10 +32,7 @@ const checks: Check[] = [
 export const opSpec: RecordSpec = {
   kind: 'hes-op',
   dataset: 'op',
-  columns: [
-    ...required.map((name): SourceColumn => ({ name, required: true })),
-    ...optional.map((name): SourceColumn => ({ name, required: false })),
-  ],
+  columns: hesColumns(required, optional),
   checks,
   transform: readFileSync(new URL('./op.sql', import.meta.url), 'utf8'),
 };
