@@ -177,6 +177,7 @@ try {
   const catalogueRss = peakRss;
   const valueRows = all.computed.reduce((t, c) => t + c.values, 0);
   console.log(`catalogue: ${all.computed.length} indicator-periods, ${valueRows} values, ${(all.totalMs / 1000).toFixed(1)} s, peak RSS ${mb(catalogueRss)}`);
+  for (const c of [...all.computed].sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${c.indicatorId} ${c.period} ${c.ms.toFixed(0)} ms`);
   console.log(`DSR: engine ${median(engineMs).toFixed(0)} ms vs hand-written ${median(handMs).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), ${compared} values agree to ${maxRel.toExponential(1)}`);
 
   if (appendTo) {

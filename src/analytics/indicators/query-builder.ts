@@ -174,10 +174,9 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
   // the deprivation split joins each small area to its group within every area it lies in.
   const depPart = wantDep ? `,
     by_dep AS (
-      SELECT m.area_code, m.area_type, m.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
+      SELECT g.area_code, g.area_type, g.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
       FROM (SELECT base_code, lsoa01, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss FROM cells WHERE lsoa01 <> '' GROUP BY ALL) c
-      JOIN area_map m ON m.base_code = c.base_code
-      JOIN lsoa_group g ON g.area_code = m.area_code AND g.lsoa01 = c.lsoa01
+      JOIN lsoa_group g ON g.base_code = c.base_code AND g.lsoa01 = c.lsoa01
       GROUP BY ALL)` : '';
   const depSelect = wantDep ? `
     UNION ALL SELECT area_code, area_type, parent_code, 'dep', NULL, dep, band, x, n, s, ss FROM by_dep` : '';

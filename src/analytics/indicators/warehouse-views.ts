@@ -68,8 +68,9 @@ export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
 }
 
 /**
- * lsoa_group(area_code, lsoa01, quintile, decile): each small area's deprivation group within every
- * area it lies in (1 = most deprived), ranking the area's small areas by IMD score (latest IMD year).
+ * lsoa_group(base_code, area_code, area_type, parent_code, lsoa01, quintile, decile): each small area
+ * (with its PCT as base_code) and its deprivation group within every area it lies in (1 = most deprived),
+ * ranking the area's small areas by IMD score (latest IMD year).
  */
 export async function createDeprivationGroups(duck: Duck): Promise<void> {
   await duck.run(`
@@ -77,7 +78,7 @@ export async function createDeprivationGroups(duck: Duck): Promise<void> {
     WITH imd AS (
       SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
       FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01)
-    SELECT m.area_code, i.lsoa01,
+    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, i.lsoa01,
       ntile(5) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS quintile,
       ntile(10) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS decile
     FROM imd i JOIN area_map m ON m.base_code = i.pct_code`);
