@@ -54,18 +54,24 @@ test('the public profile of a PCT shows the spine chart, the table, peers and on
   assert.match(await page.getByTestId('profile-summary').innerText(), /worse, \d+ similar, \d+ better/);
   const spine = page.locator('figure[data-chart="spine"] img');
   await spine.waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+  await page.waitForFunction(() => { const i = document.querySelector('figure[data-chart="spine"] img') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 0; });
   assert.match(await spine.getAttribute('alt') ?? '', /Spine chart of \d+ indicators/);
   const rows = await page.locator('table').first().locator('tbody tr').count();
   assert.equal(rows, 9, 'one row per fixture indicator');
-  await screenshot(page, 'outcomes-profile');
-  await expectNoSeriousAxeViolations(page, 'profile');
 
+  await page.locator('#indicator').scrollIntoViewIfNeeded();
+  for (const kind of ['compare', 'funnel', 'trend', 'inequalities']) {
+    await page.locator(`[data-chart-placeholder="${kind}"], figure[data-chart="${kind}"]`).first().scrollIntoViewIfNeeded();
+    await page.locator(`figure[data-chart="${kind}"] img`).waitFor();
+  }
   const download = page.waitForEvent('download');
   await page.locator('figure[data-chart="compare"]').getByRole('link', { name: 'data (CSV)' }).click();
   const csv = await (await download).path();
   const { readFileSync } = await import('node:fs');
   assert.match(readFileSync(csv, 'utf8'), /^Area,Value,Lower 95% CI,Upper 95% CI/);
+  await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+  await screenshot(page, 'outcomes-profile');
+  await expectNoSeriousAxeViolations(page, 'profile');
   const png = await page.request.get(`${server.url}${await page.locator('figure[data-chart="funnel"]').getByRole('link', { name: 'image (PNG)' }).getAttribute('href')}`);
   assert.equal(png.headers()['content-type'], 'image/png');
 

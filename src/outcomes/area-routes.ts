@@ -18,11 +18,17 @@ import { ChartParams, ChartQuery, CodeParams, CompareQuery, IndicatorQuery, Peri
 import type { BenchmarkKind } from './model-types.ts';
 import { needsAssessmentPdf } from './report.ts';
 import { needsAssessment } from './report-service.ts';
+import { ViewCache, type CachedView } from './view-cache.ts';
 
 type Code = { code: string };
 
 export const areaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
+  const cache = new ViewCache(db);
+  const send = (reply: import('fastify').FastifyReply, v: CachedView) => {
+    for (const [k, h] of Object.entries(v.headers ?? {})) reply.header(k, h);
+    return reply.type(v.type).send(v.body);
+  };
   let synced: Promise<void> | null = null;
   app.addHook('onRequest', async (request) => {
     authorize(request.principal, 'published:read');
@@ -31,7 +37,13 @@ export const areaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   });
 
   app.get('/:code/profile', { schema: { tags: ['outcomes'], summary: 'Every indicator of an area against England, its parent or its peers', params: CodeParams, querystring: ProfileQuery } },
-    async (req) => getProfile(db, (req.params as Code).code, req.query as { period?: string; benchmark?: BenchmarkKind }));
+    async (req, reply) => {
+      const { code } = req.params as Code;
+      const q = req.query as { period?: string; benchmark?: BenchmarkKind };
+      const view = await cache.get(`profile|${code.toUpperCase()}|${q.period ?? ''}|${q.benchmark ?? ''}`,
+        async () => ({ body: JSON.stringify(await getProfile(db, code, q)), type: 'application/json; charset=utf-8' }));
+      return send(reply, view);
+    });
 
   app.get('/:code/peers', { schema: { tags: ['outcomes'], summary: 'Statistical peers of a PCT with their distances', params: CodeParams, querystring: PeriodQuery } },
     async (req) => {
@@ -55,16 +67,17 @@ export const areaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     async (req, reply) => {
       const { code, kind } = req.params as { code: string; kind: ChartKind };
       const q = req.query as ChartQ & { format?: 'json' | 'svg' | 'png' | 'csv' };
-      const chart = await buildChart(db, code, kind, q);
       const format = q.format ?? 'json';
-      if (format === 'json') return chart;
-      if (format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${chart.fileName}.csv"`).send(tableToCsv(chart.table));
-      }
-      const svg = await renderSvg(chart.spec);
-      reply.header('cache-control', 'private, max-age=60');
-      if (format === 'svg') return reply.type('image/svg+xml').header('content-disposition', `inline; filename="${chart.fileName}.svg"`).send(svg);
-      return reply.type('image/png').header('content-disposition', `attachment; filename="${chart.fileName}.png"`).send(svgToPng(svg));
+      const key = `chart|${code.toUpperCase()}|${kind}|${format}|${JSON.stringify(Object.entries(q).filter(([k]) => k !== 'format').sort())}`;
+      const view = await cache.get(key, async (): Promise<CachedView> => {
+        const chart = await buildChart(db, code, kind, q);
+        if (format === 'json') return { body: JSON.stringify(chart), type: 'application/json; charset=utf-8' };
+        if (format === 'csv') return { body: tableToCsv(chart.table), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="${chart.fileName}.csv"` } };
+        const svg = await renderSvg(chart.spec);
+        if (format === 'svg') return { body: svg, type: 'image/svg+xml', headers: { 'content-disposition': `inline; filename="${chart.fileName}.svg"` } };
+        return { body: svgToPng(svg), type: 'image/png', headers: { 'content-disposition': `attachment; filename="${chart.fileName}.png"` } };
+      });
+      return send(reply, view);
     });
 
   app.get('/:code/needs-assessment', { schema: { tags: ['outcomes'], summary: 'The needs-assessment content of a PCT (the printable page)', params: CodeParams, querystring: PeriodQuery } },

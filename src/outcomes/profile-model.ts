@@ -83,7 +83,7 @@ export function buildProfile(input: ProfileInput): ProfileRow[] {
 }
 
 /** The mean of each indicator's values over a group of areas (the peer-group benchmark). */
-export function groupMeans(values: StoredValue[]): Map<string, number | null> {
+export function groupMeans(values: Pick<StoredValue, 'indicatorId' | 'value'>[]): Map<string, number | null> {
   const sums = new Map<string, { s: number; n: number }>();
   for (const v of values) {
     if (v.value === null) continue;

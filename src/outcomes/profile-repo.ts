@@ -22,7 +22,14 @@ export async function loadCatalogueEntries(db: Db): Promise<CatalogueEntry[]> {
 }
 
 export async function listPeriods(db: Db): Promise<string[]> {
-  const { rows } = await db.query(`SELECT DISTINCT period FROM indicator_values WHERE area_type = 'pct' ORDER BY period`);
+  // Distinct periods by a loose index scan (one probe of indicator_values_type_period per period).
+  const { rows } = await db.query(
+    `WITH RECURSIVE p AS (
+       (SELECT period FROM indicator_values WHERE area_type = 'pct' ORDER BY period LIMIT 1)
+       UNION ALL
+       SELECT (SELECT v.period FROM indicator_values v WHERE v.area_type = 'pct' AND v.period > p.period ORDER BY v.period LIMIT 1)
+       FROM p WHERE p.period IS NOT NULL)
+     SELECT period FROM p WHERE period IS NOT NULL`);
   return rows.map((r) => r.period as string);
 }
 
@@ -42,6 +49,16 @@ export async function valuesOfType(db: Db, areaType: string, period: string | nu
      ORDER BY indicator_id, area_code, period`,
     [areaType, period, breakdown, indicatorId]);
   return rows.map(toValue);
+}
+
+/** Just the values of every area of a type in a period (persons), for distributions: an index-only scan. */
+export async function valuesOnly(db: Db, areaType: string, period: string): Promise<{ indicatorId: string; areaCode: string; value: number }[]> {
+  const { rows } = await db.query({
+    text: `SELECT indicator_id, area_code, value FROM indicator_values
+           WHERE area_type = $1 AND period = $2 AND breakdown = 'persons' AND value IS NOT NULL`,
+    values: [areaType, period], rowMode: 'array',
+  });
+  return rows.map((r) => ({ indicatorId: r[0], areaCode: r[1], value: r[2] }));
 }
 
 /** One indicator's values for an area across breakdowns (deprivation segments) in a period. */

@@ -3,7 +3,7 @@
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { getOrganisation, type Organisation } from '../orgs/index.ts';
-import { areaSeries, listPeriods, loadCatalogueEntries, valuesOfType } from './profile-repo.ts';
+import { areaSeries, listPeriods, loadCatalogueEntries, valuesOnly } from './profile-repo.ts';
 import { buildProfile, groupMeans, type ProfileRow } from './profile-model.ts';
 import { peerGroup, type PeerGroup } from './peers-service.ts';
 import { ENGLAND, type BenchmarkKind, type StoredValue } from './model-types.ts';
@@ -41,7 +41,7 @@ export async function getProfile(db: Db, code: string, opts: { period?: string; 
   const { period, periods } = await resolvePeriod(db, opts.period);
   const benchmark = { kind, label: 'England', code: ENGLAND as string | null, peers: null as PeerGroup | null };
   if (!period) return { area, period, periods, benchmark, rows: [] };
-  const [catalogue, pcts] = await Promise.all([loadCatalogueEntries(db), valuesOfType(db, 'pct', period)]);
+  const [catalogue, pcts] = await Promise.all([loadCatalogueEntries(db), valuesOnly(db, 'pct', period)]);
   const codes = [area.code, ENGLAND, ...(kind === 'parent' && area.parentCode ? [area.parentCode] : [])];
   const series = await areaSeries(db, [...new Set(codes)]);
   const england = valueMap(series, ENGLAND, period);
@@ -59,7 +59,6 @@ export async function getProfile(db: Db, code: string, opts: { period?: string; 
   }
   const distribution = new Map<string, number[]>();
   for (const v of pcts) {
-    if (v.value === null) continue;
     const list = distribution.get(v.indicatorId) ?? [];
     list.push(v.value);
     distribution.set(v.indicatorId, list);

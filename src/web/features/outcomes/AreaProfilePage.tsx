@@ -54,8 +54,9 @@ export function AreaProfilePage() {
           {p.area.type === 'sha' && <><AppLink href={`/outcomes/sha/${p.area.code}`}>Outcome progress of its PCTs</AppLink> · </>}
           <AppLink href={`/orgs/${p.area.code}`}>Organisation details</AppLink>
         </p>
+        {!isPct && (<><h2>Heatmap of {p.area.type === 'england' ? 'all PCTs' : 'its PCTs'}</h2><ChartFigure code={p.area.code} kind="heatmap" query={{ period: p.period }} /></>)}
         <h2>All indicators</h2>
-        <ChartFigure code={p.area.code} kind="spine" query={{ period: p.period, benchmark }} />
+        <ChartFigure code={p.area.code} kind="spine" query={{ period: p.period, benchmark }} lazy={!isPct} />
         <Table caption={`Indicators for ${p.area.name}, ${p.period}, compared with ${p.benchmark.label}`} responsive firstCellIsHeader
           head={[{ text: 'Indicator' }, { text: 'Value', format: 'numeric' }, { text: '95% CI', format: 'numeric' }, { text: p.benchmark.label, format: 'numeric' }, { text: 'Compared' }, { text: 'Recent trend' }]}
           rows={p.rows.map((r) => ({
@@ -82,7 +83,6 @@ export function AreaProfilePage() {
           </>
         )}
         {indicator && <IndicatorDetail profile={p} indicator={indicator} onChange={(k, v) => set(k, v)} params={params} />}
-        {!isPct && (<><h2>Heatmap</h2><ChartFigure code={p.area.code} kind="heatmap" query={{ period: p.period }} /></>)}
       </>)}
     </Page>
   );

@@ -1,13 +1,28 @@
 // One chart: the server-rendered SVG (the same specification as exports and the PDF), its title and
 // description, the data as an accessible table, and CSV / PNG / SVG downloads.
+import { useEffect, useRef, useState } from 'react';
 import { Details } from '../../components/Details.tsx';
 import { Table } from '../../components/Table.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { chartUrl, getChart } from './api.ts';
 
-export interface ChartFigureProps { code: string; kind: string; query: Record<string, string | boolean | undefined> }
+export interface ChartFigureProps { code: string; kind: string; query: Record<string, string | boolean | undefined>; lazy?: boolean }
 
-export function ChartFigure({ code, kind, query }: ChartFigureProps) {
+/** Charts further down the page load when they come near the viewport, so the first chart is not kept waiting. */
+export function ChartFigure(props: ChartFigureProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(!props.lazy || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (near || !ref.current) return;
+    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) setNear(true); }, { rootMargin: '300px' });
+    io.observe(ref.current);
+    return () => io.disconnect();
+  }, [near]);
+  if (!near) return <div ref={ref} data-chart-placeholder={props.kind} style={{ minHeight: 200 }}><p className="nhsuk-body-s">The {props.kind} chart loads as you scroll to it.</p></div>;
+  return <LoadedChart {...props} />;
+}
+
+function LoadedChart({ code, kind, query }: ChartFigureProps) {
   const chart = useApi((api) => getChart(api, code, kind, query), [code, kind, JSON.stringify(query)]);
   if (chart.state === 'loading') return <p className="nhsuk-body-s">Loading the {kind} chart…</p>;
   if (chart.state === 'error') return <p className="nhsuk-body-s">The {kind} chart is not available: {chart.error.message}</p>;

@@ -34,13 +34,13 @@ export function IndicatorDetail({ profile: p, indicator, params, onChange }: {
         </div>
       </div>
       <h3>Compared with other areas</h3>
-      <ChartFigure code={p.area.code} kind="compare" query={q} />
+      <ChartFigure code={p.area.code} kind="compare" query={q} lazy />
       <h3>Funnel plot</h3>
-      <ChartFigure code={p.area.code} kind="funnel" query={q} />
+      <ChartFigure code={p.area.code} kind="funnel" query={q} lazy />
       <h3>Trend and statistical process control</h3>
-      <ChartFigure code={p.area.code} kind="trend" query={{ indicator }} />
+      <ChartFigure code={p.area.code} kind="trend" query={{ indicator }} lazy />
       <h3>Inequalities by deprivation</h3>
-      <ChartFigure code={p.area.code} kind="inequalities" query={{ indicator, period: p.period! }} />
+      <ChartFigure code={p.area.code} kind="inequalities" query={{ indicator, period: p.period! }} lazy />
     </section>
   );
 }
