@@ -20,6 +20,8 @@ export interface Duck {
   connection: DuckDBConnection;
   /** Run a statement; returns nothing. */
   run(sql: string, params?: Params): Promise<void>;
+  /** Run a statement while reporting DuckDB's own progress estimate (0–1) every half second. */
+  runWithProgress(sql: string, onProgress: (fraction: number) => void, params?: Params): Promise<void>;
   /** Rows as plain objects; BIGINT/HUGEINT become numbers when safe, DATE becomes 'YYYY-MM-DD'. */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   close(): void;
@@ -37,10 +39,23 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
   }
   const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
   const connection = await instance.connect();
+  // Track query progress (read through connection.progress) without printing a bar of DuckDB's own.
+  await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   return {
     connection,
     async run(sql, params) {
       await connection.run(sql, params);
+    },
+    async runWithProgress(sql, onProgress, params) {
+      const timer = setInterval(() => {
+        const pct = connection.progress.percentage;
+        if (pct >= 0) onProgress(Math.min(1, pct / 100));
+      }, 500);
+      try {
+        await connection.run(sql, params);
+      } finally {
+        clearInterval(timer);
+      }
     },
     async all<T>(sql: string, params?: Params): Promise<T[]> {
       const reader = await connection.runAndReadAll(sql, params);

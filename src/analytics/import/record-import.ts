@@ -33,12 +33,12 @@ export async function stageAndValidate(
   progress(0.05, 'reading');
   let rowsRead: number;
   try {
-    rowsRead = await stageFile(duck, file, columns, found, stagePath);
+    rowsRead = await stageFile(duck, file, columns, found, stagePath, (f) => progress(0.05 + 0.4 * f, 'reading'));
   } catch (error) {
     return { rowsRead: 0, rowsRejected: 0, errorCount: 1, errors: [malformedError(error)] };
   }
   progress(0.5, 'validating');
-  const v = await validateStage(duck, checks, found);
+  const v = await validateStage(duck, checks, found, 100, (f) => progress(0.5 + 0.15 * f, 'validating'));
   progress(0.65, v.errorCount > 0 ? `${v.errorCount} errors` : 'valid');
   return { rowsRead, rowsRejected: v.rejectedRows, errorCount: v.errorCount, errors: v.first };
 }
@@ -71,8 +71,8 @@ export async function runRecordImport(opts: {
         ? `CAST(${sqlLiteral(opts.importId)} AS VARCHAR) AS import_id`
         : `CAST(${sqlIdentifier(c.name)} AS ${c.type}) AS ${sqlIdentifier(c.name)}`)
       .join(', ');
-    await duck.run(`COPY (SELECT ${select} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
-      (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+    await duck.runWithProgress(`COPY (SELECT ${select} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
+      (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`, (f) => opts.progress(0.7 + 0.25 * f, 'writing'));
   }
   let rejectFile: string | null = null;
   if (v.errorCount > 0) {

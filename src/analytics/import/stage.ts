@@ -52,6 +52,7 @@ const TRIM_CHARS = "' ' || chr(9) || chr(13) || chr(10)";
  */
 export async function stageFile(
   duck: Duck, file: string, columns: SourceColumn[], found: Map<string, string>, stagePath: string,
+  onProgress: (fraction: number) => void = () => undefined,
 ): Promise<number> {
   const select = columns.map((c) => {
     const actual = found.get(c.name);
@@ -63,8 +64,8 @@ export async function stageFile(
     await duck.run(`CREATE OR REPLACE VIEW stage AS
       SELECT file_row_number + 1 AS _line, ${select.join(', ')} FROM read_parquet(${sqlLiteral(file)}, file_row_number = true)`);
   } else {
-    await duck.run(`COPY (SELECT ${select.join(', ')} FROM ${sourceRelation(file)})
-      TO ${sqlLiteral(stagePath)} (FORMAT parquet, COMPRESSION snappy)`);
+    await duck.runWithProgress(`COPY (SELECT ${select.join(', ')} FROM ${sourceRelation(file)})
+      TO ${sqlLiteral(stagePath)} (FORMAT parquet, COMPRESSION snappy)`, onProgress);
     await duck.run(`CREATE OR REPLACE VIEW stage AS
       SELECT file_row_number + 2 AS _line, * EXCLUDE (file_row_number) FROM read_parquet(${sqlLiteral(stagePath)}, file_row_number = true)`);
   }
@@ -96,8 +97,10 @@ export interface Validation {
 }
 
 /** Run the checks into table `errors` and create view `valid_rows` (stage minus rejected lines). */
-export async function validateStage(duck: Duck, checks: Check[], found: Map<string, string>, limit = 100): Promise<Validation> {
-  await duck.run(`CREATE OR REPLACE TABLE errors AS ${errorsQuery(checks, found)}`);
+export async function validateStage(
+  duck: Duck, checks: Check[], found: Map<string, string>, limit = 100, onProgress: (fraction: number) => void = () => undefined,
+): Promise<Validation> {
+  await duck.runWithProgress(`CREATE OR REPLACE TABLE errors AS ${errorsQuery(checks, found)}`, onProgress);
   await duck.run(`CREATE OR REPLACE VIEW valid_rows AS
     SELECT * FROM stage WHERE _line NOT IN (SELECT _line FROM errors)`);
   const [counts] = await duck.all<{ n: number; lines: number }>('SELECT count(*) AS n, count(DISTINCT _line) AS lines FROM errors');
