@@ -14,6 +14,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Load the demo users and demo data into an empty database. */
   loadDemo: boolean;
+  /** With the demo: generate, import and compute the synthetic England in the background at first start. */
+  loadDemoData: boolean;
   logLevel: string;
   /** Sign-in attempts allowed from one client address per 10 minutes (accounts also lock after 5 failures). */
   signInAttemptsPerAddress: number;
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: Number(env.WCC_SESSION_TTL_MINUTES ?? 8 * 60),
     cookieSecure: env.WCC_COOKIE_SECURE !== 'false',
     loadDemo: env.WCC_DEMO !== 'false',
+    loadDemoData: env.WCC_DEMO_DATA !== 'false',
     buildWeb: env.WCC_BUILD_WEB !== 'false',
     signInAttemptsPerAddress: Number(env.WCC_SIGNIN_ATTEMPTS_PER_ADDRESS ?? 100),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'warn'),

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from './embedded.ts';
 const bin = resolve(import.meta.dirname, '../../bin/wcc.js');
 // NODE_TEST_CONTEXT would make the child think it is a test file of this runner.
 const { NODE_TEST_CONTEXT: _ctx, ...parentEnv } = process.env;
-const baseEnv = { ...parentEnv, WCC_BUILD_WEB: 'false', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+const baseEnv = { ...parentEnv, WCC_BUILD_WEB: 'false', WCC_DEMO_DATA: 'false', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
 const children = new Set<ChildProcess>();
 process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });

@@ -9,8 +9,8 @@ import { migrate } from './migrate.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 import { JobQueue } from './jobs.ts';
 import { buildApp } from './app.ts';
-import { seedDemoUsers, demoUsers, DEMO_PASSWORD } from './demo.ts';
-import { loadReferenceOrganisations } from '../orgs/index.ts';
+import { demoUsers, DEMO_PASSWORD } from './demo.ts';
+import { DEMO_DATA_JOB, demoDataJobHandler, demoDataNeeded, loadReferenceData, seedDemoContent } from '../demo/index.ts';
 import { ensureWebBuilt, webRoot } from './web-build.ts';
 
 export const packageVersion: string = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version;
@@ -52,10 +52,10 @@ export async function openRuntime(config: Config, log: (line: string) => void = 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
   const runtime = await openRuntime(config, log);
   const { db } = runtime;
-  const changed = await loadReferenceOrganisations(db, config.sharedDataDir);
-  if (changed) log(`Loaded the reference organisations (${changed} rows changed)`);
-  const seeded = config.loadDemo && (await seedDemoUsers(db));
+  await loadReferenceData(db, config, log);
+  const seeded = config.loadDemo && (await seedDemoContent(db, log));
   const jobs = new JobQueue(db);
+  jobs.register(DEMO_DATA_JOB, demoDataJobHandler({ dataDir: config.dataDir, sharedDataDir: config.sharedDataDir }));
   await jobs.start();
   if (config.buildWeb) await ensureWebBuilt(log);
   const app = await buildApp({ db, config, jobs, version: packageVersion }, { webRoot });
@@ -65,6 +65,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (config.loadDemo) {
     log(`${seeded ? 'Demo accounts created' : 'Demo accounts'} (password "${DEMO_PASSWORD}" unless changed):`);
     for (const u of demoUsers) log(`  ${u.email.padEnd(26)} ${u.roles.map((r) => r.role + (r.orgCode ? ` ${r.orgCode}` : '')).join(', ')}`);
+  }
+  if (config.loadDemo && config.loadDemoData && (await demoDataNeeded(db))) {
+    const id = await jobs.enqueue(DEMO_DATA_JOB, {}, null);
+    log(`Loading the demo data in the background (synthetic England, 500,000 people, 2003–2010; a few minutes): job ${id}`);
+    log(`  progress: ${url}/api/jobs/${id} (while signed in as admin@wcc.example)`);
   }
   log('Press Ctrl-C to stop.');
   let stopping: Promise<void> | null = null;
