@@ -169,6 +169,7 @@ try {
     console.log(`run ${i}: engine ${e.ms.toFixed(0)} ms, hand-written ${h.ms.toFixed(0)} ms`);
   }
   const ratio = median(engineMs) / median(handMs);
+  if (!(maxRel < 1e-9)) throw new Error(`engine and hand-written DSR disagree by a relative ${maxRel}`);
 
   // 4. The whole catalogue for every area, one year, into PostgreSQL.
   peakRss = process.memoryUsage().rss;

@@ -137,17 +137,19 @@ function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params):
   const c = [`year = ${p.add(populationYear(o.period))}`, `sex IN ('M', 'F')`, `age_band <> 'all'`, valid,
     ...bandScopeConditions(den, p)];
   const band = split04 ? `CASE WHEN age_lower = 0 AND age_upper = 4 THEN s.b ELSE ${ROW_BAND.le} END` : ROW_BAND[o.bands];
-  const share = split04 ? 'coalesce(s.f, 1.0)' : '1.0';
+  const pop = split04 ? 'population * coalesce(s.f, 1.0)' : 'population';
   const splitJoin = split04 ? `LEFT JOIN (VALUES (0, 0.2), (1, 0.8)) s(b, f) ON pop.age_lower = 0 AND pop.age_upper = 4` : '';
   // The finest geography available for the year: small areas, else PCTs, else local authorities.
   return `WITH pop AS (SELECT * FROM wh_population WHERE ${c.join(' AND ')}),
       lvl AS (SELECT CASE WHEN count(*) FILTER (WHERE area_type = 'lsoa01') > 0 THEN 'lsoa01'
                           WHEN count(*) FILTER (WHERE area_type = 'pct') > 0 THEN 'pct' ELSE 'la' END AS t FROM pop)
-      SELECT CASE WHEN pop.area_type = 'lsoa01' THEN l.pct_code ELSE pop.area_code END AS base_code,
-        CASE WHEN pop.area_type = 'lsoa01' THEN pop.area_code ELSE '' END AS lsoa01, sex, ${band} AS band,
-        sum(population * ${share})::DOUBLE AS n
-      FROM pop LEFT JOIN lsoa_pct l ON l.lsoa01 = pop.area_code ${splitJoin}
-      WHERE pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
+      SELECT l.pct_code AS base_code, pop.area_code AS lsoa01, sex, ${band} AS band, sum(${pop})::DOUBLE AS n
+      FROM pop JOIN lsoa_pct l ON l.lsoa01 = pop.area_code ${splitJoin}
+      WHERE pop.area_type = 'lsoa01' GROUP BY ALL
+      UNION ALL
+      SELECT pop.area_code, '', sex, ${band}, sum(${pop})::DOUBLE
+      FROM pop ${splitJoin}
+      WHERE pop.area_type IN ('pct', 'la') AND pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
 }
 
 /**
@@ -164,31 +166,37 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
     : `num_cells AS (${numeratorCells(def, o, p, false)}),
     den_cells AS (${denominatorCells(def, o, p)}),
     cells AS MATERIALIZED (
-      SELECT base_code, lsoa01, sex, band, coalesce(sum(x), 0) AS x, coalesce(sum(n), 0) AS n, 0.0 AS s, 0.0 AS ss
+      SELECT base_code, lsoa01, sex, band, coalesce(sum(x), 0) AS x, coalesce(sum(n), 0) AS n
       FROM (SELECT base_code, lsoa01, sex, band, x, NULL::DOUBLE AS n FROM num_cells
             UNION ALL SELECT base_code, lsoa01, sex, band, NULL, n FROM den_cells)
       GROUP BY ALL)`;
   const depColumn = o.groups === 'decile' ? 'g.decile' : 'g.quintile';
+  // Sums of values and squares are carried only for means.
+  const sums = def.meanOf ? ', sum(s) AS s, sum(ss) AS ss' : '';
+  const csums = def.meanOf ? ', sum(c.s) AS s, sum(c.ss) AS ss' : '';
+  const outSums = def.meanOf ? 's, ss' : '0.0 AS s, 0.0 AS ss';
   const wantDep = o.groups === 'decile' || def.breakdowns.includes('imd-quintile');
   // Totals and sexes need no small area: collapse the cells first, then roll PCTs up the tree. Only
   // the deprivation split joins each small area to its group within every area it lies in.
   const depPart = wantDep ? `,
     by_dep AS (
-      SELECT g.area_code, g.area_type, g.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
-      FROM (SELECT base_code, lsoa01, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss FROM cells WHERE lsoa01 <> '' GROUP BY ALL) c
-      JOIN lsoa_group g ON g.base_code = c.base_code AND g.lsoa01 = c.lsoa01
+      SELECT g.area_code, g.area_type, g.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
+      FROM cells c
+      JOIN lsoa_group g ON g.lsoa01 = c.lsoa01
+      -- the small area's group counts in an area only if the record's own PCT lies in that area too
+      SEMI JOIN area_map m ON m.base_code = c.base_code AND m.area_code = g.area_code
       GROUP BY ALL)` : '';
   const depSelect = wantDep ? `
-    UNION ALL SELECT area_code, area_type, parent_code, 'dep', NULL, dep, band, x, n, s, ss FROM by_dep` : '';
+    UNION ALL SELECT area_code, area_type, parent_code, 'dep', NULL, dep, band, x, n, ${outSums} FROM by_dep` : '';
   const sql = `WITH ${cells},
     by_sex AS (
-      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n, sum(c.s) AS s, sum(c.ss) AS ss
-      FROM (SELECT base_code, sex, band, sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss FROM cells GROUP BY ALL) c
+      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
+      FROM (SELECT base_code, sex, band, sum(x) AS x, sum(n) AS n${sums} FROM cells GROUP BY ALL) c
       JOIN area_map m ON m.base_code = c.base_code
       GROUP BY ALL)${depPart}
     SELECT area_code, area_type, parent_code, 'all' AS split, NULL::VARCHAR AS sex, NULL::BIGINT AS dep, band,
-      sum(x) AS x, sum(n) AS n, sum(s) AS s, sum(ss) AS ss
+      sum(x) AS x, sum(n) AS n, ${def.meanOf ? 'sum(s) AS s, sum(ss) AS ss' : '0.0 AS s, 0.0 AS ss'}
     FROM by_sex GROUP BY area_code, area_type, parent_code, band
-    UNION ALL SELECT area_code, area_type, parent_code, 'sex', sex, NULL, band, x, n, s, ss FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
+    UNION ALL SELECT area_code, area_type, parent_code, 'sex', sex, NULL, band, x, n, ${outSums} FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
   return { sql, params: p.values };
 }
