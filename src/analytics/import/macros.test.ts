@@ -49,3 +49,20 @@ test('age bands and area types of ONS files', async () => {
   await cases('wcc_area_type', [['E06000001', 'la'], ['E10000002', 'county'], ['E12000001', 'region'], ['E92000001', 'england'],
     ['E01000001', 'lsoa01'], ['5QC', 'pct'], ['Q30', 'sha'], ['E18000001', 'sha'], ['K04000001', 'england_wales'], ['OUTSIDE_EW', 'other']]);
 });
+
+test('the CSV delimiter comes from the header line (NHS Digital extracts are pipe-delimited)', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { delimiterOf } = await import('./stage.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'wcc-delim-'));
+  try {
+    const cases: [string, string][] = [['FYEAR|EPIKEY|SEX\n0809|1|2\n', '|'], ['a,b,"c|d"\n', ','], ['a\tb\tc\n', '\t'], ['single\n', ',']];
+    for (const [i, [text, expected]] of cases.entries()) {
+      writeFileSync(join(dir, `${i}.csv`), text);
+      assert.equal(delimiterOf(join(dir, `${i}.csv`)), expected);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

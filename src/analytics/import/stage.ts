@@ -1,6 +1,6 @@
 // Staging and validation in DuckDB: read the file once (all VARCHAR) into a `stage` table of the
 // needed columns with line numbers, then one query yields (line, column, reason) for every bad cell.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { sqlIdentifier, sqlLiteral, type Duck } from '../duckdb.ts';
 import type { CellError, Check, SourceColumn } from './spec.ts';
 
@@ -18,7 +18,24 @@ export function isParquet(file: string): boolean {
 export function sourceRelation(file: string): string {
   return isParquet(file)
     ? `read_parquet(${sqlLiteral(file)})`
-    : `read_csv(${sqlLiteral(file)}, all_varchar = true, header = true, sample_size = 20480)`;
+    // RFC 4180 quoting stated, not sniffed: a quoted name with a comma ("Kingston upon Hull, City of")
+    // may first appear far beyond the sniffer's sample. The delimiter comes from the header line.
+    : `read_csv(${sqlLiteral(file)}, all_varchar = true, header = true, delim = ${sqlLiteral(delimiterOf(file))}, quote = '"', escape = '"', sample_size = 20480)`;
+}
+
+/** ',' unless the header line is split by '|' (NHS Digital HES extracts) or tabs. */
+export function delimiterOf(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65536);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    const header = buffer.subarray(0, n).toString('utf8').split(/\r?\n/)[0] ?? '';
+    const count = (ch: string) => header.split(ch).length - 1;
+    const best = [',', '|', '\t', ';'].map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1])[0];
+    return best && best[1] > 0 ? best[0] : ',';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function readHeader(duck: Duck, file: string): Promise<string[]> {
