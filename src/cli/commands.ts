@@ -15,4 +15,5 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'investment', summary: 'programme budgets, options appraisal, PBMA optimisation, five-year plans and board papers', load: () => import('./investment.ts') },
   { name: 'procurement', summary: 'FESC demo, contracts register and the OCDS 1.1 package (validated)', load: () => import('./procurement.ts') },
   { name: 'risk', summary: 'predictive risk of emergency admission: train, score, report (segments, cost concentration, opportunity)', load: () => import('./risk.ts') },
+  { name: 'outcomes', summary: 'area profiles, local outcomes (demo cycle) and the needs-assessment report', load: () => import('./outcomes.ts') },
 ];

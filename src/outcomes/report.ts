@@ -75,7 +75,7 @@ export async function needsAssessmentPdf(db: Db, principal: Principal | null, co
   if (na.outcomes?.rows.length) {
     line(doc, `Cycle ${na.outcomes.cycle.year} · selection ${na.outcomes.status} · baseline ${na.outcomes.cycle.baselinePeriod} · ${na.outcomes.cycle.trajectoryYears}-year trajectories.`);
     for (const r of na.outcomes.rows) {
-      line(doc, `• ${r.title}${r.mandated ? ' (mandated)' : ''}: baseline ${fmt(r.baselineValue)} → target ${fmt(r.targetValue)}; ` +
+      line(doc, `• ${r.title}${r.mandated ? ' (mandated)' : ''}: baseline ${fmt(r.baselineValue)}, target ${fmt(r.targetValue)}; ` +
         `latest ${fmt(r.latestValue)} (${r.latestPeriod ?? 'none'}) against milestone ${fmt(r.milestone)}: ${TRAJECTORY_STYLES[r.status].label.toLowerCase()}` +
         `${r.assurance ? `; ${ASSURANCE_LABELS[r.assurance].label.toLowerCase()}` : ''}; projected ${fmt(r.projectedFinal)} by ${r.finalPeriodYear}.`);
     }

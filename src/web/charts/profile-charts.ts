@@ -2,7 +2,7 @@
 // heatmap (areas × indicators, coloured by comparison with England).
 import type { Profile } from '../../outcomes/profile-service.ts';
 import type { HeatmapView } from '../../outcomes/heatmap-service.ts';
-import { outcomeScale, outcomeStyle } from './colours.ts';
+import { outcomeScale, outcomeStyle, TREND_LABELS } from './colours.ts';
 import { frame, round, slug, WIDTH, type ChartBundle } from './frame.ts';
 
 export const SOURCE = 'wcc indicator engine (HES, ONS deaths and population)';
@@ -64,7 +64,7 @@ export function spineChart(p: Profile): ChartBundle {
       ],
       rows: p.rows.map((r) => ({
         indicator: r.title, value: round(r.value, 2), lower95: round(r.lower95, 2), upper95: round(r.upper95, 2), benchmark: round(r.benchmarkValue, 2),
-        outcome: outcomeStyle(r.comparison).label, trend: r.trend, worst: round(r.spine?.worst, 2), q25: round(r.spine?.q25, 2),
+        outcome: outcomeStyle(r.comparison).label, trend: TREND_LABELS[r.trend] ?? r.trend, worst: round(r.spine?.worst, 2), q25: round(r.spine?.q25, 2),
         q75: round(r.spine?.q75, 2), best: round(r.spine?.best, 2),
       })),
     },
