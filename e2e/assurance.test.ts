@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../src/platform/config.ts';
 import { startServer } from '../src/platform/server.ts';
+import { seedDemoUsers } from '../src/platform/demo.ts';
 import { startTestDatabase, type TestDatabase } from '../src/platform/testing/test-database.ts';
 import { seedAssuranceDemoUsers, syncAssuranceFrameworks } from '../src/assurance/index.ts';
 import { axeViolations, screenshot, signIn } from './browser.ts';
@@ -23,9 +24,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wcc-e2e-assurance-'));
 before(async () => {
   database = await startTestDatabase({ migrate: false });
   const config = { ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
-    databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent' };
+    databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: false, logLevel: 'silent' };   // no demo cycle: this test opens its own
   server = await startServer(config, () => undefined);
   await syncAssuranceFrameworks(database.db);
+  await seedDemoUsers(database.db);
   await seedAssuranceDemoUsers(database.db);
   url = server.url;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -76,7 +78,7 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   await admin.locator('header nav a[href="/assurance"]').first().waitFor({ state: 'attached' });   // the menu offers Assurance
   await admin.goto(`${url}/assurance`);
   await admin.getByRole('button', { name: 'Open the cycle' }).click();
-  await admin.waitForURL(`${url}/assurance/2009-10`);
+  await admin.waitForURL(`${url}/assurance/2009-10`).catch(async (e) => { throw new Error(`${e}\n${await admin.locator('main').innerText()}`); });
   await admin.getByText('Phase now:').waitFor();
   await screenshot(admin, 'assurance-cycle');
 
@@ -118,8 +120,10 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   await anon.goto(`${url}${link}`);
   await anon.getByRole('heading', { name: 'This link has already been used' }).waitFor();
 
-  // More stakeholders through the API: 4 more in local authority (5 in all), 2 GP practices (suppressed).
+  // More stakeholders through the API: 4 more in local authority (5 in all), 5 providers, 2 GP practices.
+  // GP practices are withheld (2 < 5), and so is one more group: otherwise all minus the rest would reveal them.
   const more = [...Array(4)].map((_, i) => ({ name: `LA ${i}`, email: `la${i}@council.example`, group: 'local-authority' }))
+    .concat([...Array(5)].map((_, i) => ({ name: `Provider ${i}`, email: `p${i}@trust.example`, group: 'providers' })))
     .concat([...Array(2)].map((_, i) => ({ name: `GP ${i}`, email: `gp${i}@practice.example`, group: 'gp-practices' })));
   const added = await apiFromPage(pct, 'POST', '/api/assurance/cycles/2009-10/pcts/5C2/stakeholders', { stakeholders: more });
   assert.equal(added.status, 201);
@@ -153,16 +157,18 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   const colleague = await as('panel2@wcc.example');
   await scorePanel(colleague, '5C2', (i) => (i % 2 ? '3' : '2'), () => 'green');
   await colleague.getByText('Colleagues\' scores are hidden until you submit your own.').waitFor();
-  assert.equal(await colleague.getByRole('cell', { name: /Priya Patel/ }).count(), 0);
+  const submittedScores = colleague.locator('table').filter({ has: colleague.locator('caption', { hasText: 'Submitted scores' }) });
+  assert.equal(await submittedScores.count(), 0, 'no colleague scores before submitting');
   await screenshot(colleague, 'assurance-panel-hidden');
   await colleague.getByRole('button', { name: 'Submit my scores' }).click();
   await colleague.getByText('Your scores are submitted.').waitFor();
-  await colleague.getByRole('cell', { name: /Priya Patel/ }).first().waitFor();
+  await submittedScores.getByRole('cell', { name: /Priya Patel/ }).first().waitFor();
   await colleague.getByText(/Inter-rater agreement: exact agreement on levels/).waitFor();
-  // Survey results: local authority shown, GP practices (2) withheld.
-  const surveyTable = colleague.locator('table').filter({ hasText: '360° survey' });
-  assert.match(await surveyTable.innerText(), /Withheld \(fewer than 5\)/);
-  assert.match(await surveyTable.innerText(), /\(5\)/);
+  // Survey results: GP practices (2) withheld, with one 5-strong group for complementary suppression; the other shown.
+  const surveyRow = (await colleague.locator('table').filter({ hasText: '360° survey' }).locator('tr').filter({ hasText: '1. Locally lead the NHS' }).innerText()).split('\t');
+  assert.match(surveyRow[3], /^Withheld/, 'GP practices: 2 answers');
+  assert.deepEqual([surveyRow[2], surveyRow[4]].map((c) => (c.startsWith('Withheld') ? 'withheld' : c)).sort(), ['4.00 (5)', 'withheld'], surveyRow.join(' | '));
+  assert.equal(surveyRow[1], '4.00 (12)');
 
   // The chair records the agreed scores with rationale, and writes the report.
   await chairPage.reload();

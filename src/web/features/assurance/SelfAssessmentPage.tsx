@@ -28,12 +28,17 @@ export function SelfAssessmentPage() {
   const [draft, setDraft] = useState<Record<string, { level: string; narrative: string }>>({});
   const action = useAction();
   const [reopen, setReopen] = useState({ reason: '', until: '' });
+  // Keep showing the last answer while reloading, so sections keep their messages across a reload.
+  const [last, setLast] = useState<{ sa: SelfAssessment; f: Framework } | null>(null);
   useEffect(() => {
-    if (loaded.state === 'ready') setDraft(Object.fromEntries(loaded.data.sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative }])));
+    if (loaded.state !== 'ready') return;
+    setLast(loaded.data);
+    setDraft(Object.fromEntries(loaded.data.sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative }])));
   }, [loaded]);
   if (loaded.state === 'error') return <ProblemPage error={loaded.error} />;
-  if (loaded.state === 'loading') return <Page title="Self-assessment" loading><LoadingPage /></Page>;
-  const { sa, f }: { sa: SelfAssessment; f: Framework } = loaded.data;
+  const data = loaded.state === 'ready' ? loaded.data : last;
+  if (!data) return <Page title="Self-assessment" loading><LoadingPage /></Page>;
+  const { sa, f } = data;
   const reload = () => setVersion((v) => v + 1);
   const canEdit = sa.editable.allowed && can('assurance:self-assess');
   const review = new Set(sa.scores.filter((s) => s.needsReview).map((s) => s.subCriterion));
