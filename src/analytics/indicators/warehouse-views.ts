@@ -74,17 +74,15 @@ export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
  */
 export async function createDeprivationGroups(duck: Duck): Promise<void> {
   await duck.run(`
-    CREATE OR REPLACE TABLE lsoa_group AS
-    WITH imd AS (
-      SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
-      FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01)
-    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, i.lsoa01,
-      ntile(5) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS quintile,
-      ntile(10) OVER (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01) AS decile
-    FROM imd i JOIN area_map m ON m.base_code = i.pct_code`);
-  await duck.run(`
     CREATE OR REPLACE TABLE lsoa_pct AS
-    SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
+    SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
+    FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
+  await duck.run(`
+    CREATE OR REPLACE TABLE lsoa_group AS
+    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, i.lsoa01,
+      ntile(5) OVER w AS quintile, ntile(10) OVER w AS decile
+    FROM lsoa_pct i JOIN area_map m ON m.base_code = i.pct_code
+    WINDOW w AS (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01)`);
 }
 
 /**
