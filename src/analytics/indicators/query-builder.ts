@@ -74,13 +74,13 @@ function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
 }
 
 /** Alcohol-attributable weight per row: the rows of `relation` with a column w. */
-function weightedRelation(relation: string, measure: 'narrow' | 'broad'): string {
+function weightedRelation(relation: string, measure: 'narrow' | 'broad', where: string): string {
   const weight = measure === 'broad'
     ? 'max(a.fraction)'
     : `CASE WHEN max(a.fraction) FILTER (WHERE d.pos = 1) > 0 THEN max(a.fraction) FILTER (WHERE d.pos = 1)
             ELSE coalesce(max(a.fraction) FILTER (WHERE d.pos > 1 AND a.external), 0) END`;
   return `(
-    WITH r AS (SELECT *, row_number() OVER () AS rid FROM ${relation}),
+    WITH r AS (SELECT *, row_number() OVER () AS rid FROM ${relation} WHERE ${where}),
     d AS (SELECT rid, sex, age, unnest(diagnoses) AS code, generate_subscripts(diagnoses, 1) AS pos FROM r WHERE age IS NOT NULL),
     w AS (SELECT d.rid, ${weight} AS w FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = ${AAF_AGE_FROM.replaceAll('age', 'd.age')} GROUP BY d.rid)
     SELECT r.*, w.w FROM r JOIN w USING (rid) WHERE w.w > 0)`;
@@ -94,13 +94,13 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
   const weighted = num.weighting !== undefined;
   const where = [`${src.period} = ${periodValue(ds, o.period, p)}`];
   if (o.bands !== 'none') where.push('age IS NOT NULL');
-  if (weighted) relation = weightedRelation(relation, num.weighting!.measure);
   const w = weighted ? 'w' : (ds === 'births' ? 'births' : '1');
   const band = RECORD_BAND[o.bands];
   const select = `${src.base} AS base_code, coalesce(lsoa01, '') AS lsoa01, coalesce(sex, 'U') AS sex, ${band} AS band`;
 
   if (withRecordsDenominator) {
     // Proportion / mean: one scan; the denominator's rules select rows, the numerator's flag them.
+    if (weighted) throw new Error(`${def.id}: weighting is supported with population denominators only`);
     const den = def.denominator!;
     where.push(...recordConditions(den, p));
     if (def.meanOf) where.push('length_of_stay IS NOT NULL');
@@ -114,6 +114,8 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
       FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
   }
   where.push(...recordConditions(num, p), ...numeratorOnlyConditions(num, p));
+  // Weighting unnests the diagnoses: select the period's rows first, then weight only those.
+  if (weighted) relation = weightedRelation(relation, num.weighting!.measure, where.join(' AND '));
   let sql = `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
   // All-cause deaths may also come as ONS aggregates by local authority or PCT.
   if (ds === 'deaths' && !num.diagnosis) {

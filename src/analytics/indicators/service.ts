@@ -14,7 +14,7 @@ import { getInputsKey, loadAreaTree, replaceValues, syncCatalogue } from './repo
 import { createAreaMap, createDatasetViews, createDeprivationGroups } from './warehouse-views.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
-export const ENGINE_VERSION = 'indicators-7';
+export const ENGINE_VERSION = 'indicators-8';
 
 export interface ComputeOptions { indicator?: string; year?: number; force?: boolean; computedBy?: string | null }
 export interface ComputeSummary {
