@@ -12,18 +12,18 @@ const RAG_COLOUR: Record<string, string> = { red: '#d5281b', amber: '#ffb81c', g
 
 export async function selfPanelSvg(r: PanelReport): Promise<string> {
   const values = r.selfVsPanel.rows.flatMap((row) => [
-    { competency: `${row.number}. ${row.title}`, assessment: 'Self-assessment', level: row.self },
-    { competency: `${row.number}. ${row.title}`, assessment: 'Panel (agreed)', level: row.panel }]).filter((v) => v.level !== null);
+    { competency: String(row.number), assessment: 'Self-assessment', level: row.self },
+    { competency: String(row.number), assessment: 'Panel (agreed)', level: row.panel }]).filter((v) => v.level !== null);
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: { font: 'Helvetica', view: { stroke: null } },
     title: { text: 'Self-assessment against panel assessment', subtitle: `${r.orgName}, ${r.year}. Source: WCC assurance panel.` },
-    width: 300, height: { step: 9 }, data: { values },
+    width: 260, height: { step: 9 }, data: { values },
     mark: 'bar',
     encoding: {
-      y: { field: 'competency', type: 'nominal', sort: null, title: null, axis: { labelLimit: 180 } },
-      yOffset: { field: 'assessment' },
+      y: { field: 'competency', type: 'nominal', sort: null, title: 'Competency (see the table below)' },
+      yOffset: { field: 'assessment', sort: ['Self-assessment', 'Panel (agreed)'] },
       x: { field: 'level', type: 'quantitative', scale: { domain: [0, 4] }, axis: { tickCount: 4, title: 'Level (1 below baseline – 4 world class)' } },
-      color: { field: 'assessment', type: 'nominal', scale: { range: ['#768692', '#005eb8'] }, legend: { orient: 'bottom', title: null } },
+      color: { field: 'assessment', type: 'nominal', scale: { domain: ['Self-assessment', 'Panel (agreed)'], range: ['#768692', '#005eb8'] }, legend: { orient: 'bottom', title: null } },
     },
   };
   const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });

@@ -112,6 +112,8 @@ export async function openData(db: Db, cycleRef: string, now: Date): Promise<{ c
 export async function leagueTable(db: Db, principal: Principal | null, cycleRef: string, now: Date) {
   const r = await loadResults(db, cycleRef);
   if (!published(r.cycle, now)) requireAction(principal, 'assurance:manage');
+  const policy = r.cycle.policyId && r.cycle.policyVersion ? await getPolicy(db, r.cycle.policyId, r.cycle.policyVersion) : null;
+  const title = (id: string | null) => (id ? policy?.statuses.find((s) => s.id === id)?.title ?? id : null);
   return {
     year: r.cycle.year, published: published(r.cycle, now), publicationAt: r.cycle.timetable.publicationAt,
     rows: r.league.map((l) => {
@@ -122,6 +124,7 @@ export async function leagueTable(db: Db, principal: Principal | null, cycleRef:
       const prevLevels = prev ? Object.values(prev.competencyLevels) : [];
       return { ...l, governanceOverall: s.governanceOverall, meanLevel, competencyLevels: s.competencyLevels,
         segment: r.segments.get(l.orgCode) ?? null, autonomyStatus: r.autonomy.get(l.orgCode)?.status ?? null,
+        autonomyTitle: title(r.autonomy.get(l.orgCode)?.status ?? null),
         previousGovernance: prev?.governanceOverall ?? null,
         meanLevelChange: prev ? meanLevel - prevLevels.reduce((a, b) => a + b, 0) / prevLevels.length : null };
     }),

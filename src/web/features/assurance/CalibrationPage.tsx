@@ -26,21 +26,26 @@ export function CalibrationPage() {
   if (loaded.state === 'loading') return <Page title="Calibration" loading><LoadingPage /></Page>;
   const c = loaded.data;
   const fmt = (x: number | null, d = 2) => (x === null ? '–' : x.toFixed(d));
+  const shaCodes = [...new Set(c.distributions.map((d) => d.shaCode))].sort();
+  const comps = [...new Set(c.distributions.map((d) => d.competency))].sort((a, b) => Number(a) - Number(b));
+  const predictors = c.model.terms.filter((t) => t !== 'intercept').map((t) => (t === 'selfMean' ? 'self-assessed level' : 'outcome index'));
   return (
     <Page title={`Calibration ${cycle}`}>
       <span className="nhsuk-caption-l">Assurance {cycle}</span>
       <h1>National calibration</h1>
-      <p>Each PCT's mean agreed level is compared with the level predicted nationally from its {c.model.terms.filter((t) => t !== 'intercept').join(' and ') || 'national mean'} (least squares over {c.model.n} PCTs).
+      <p>Each PCT's mean agreed level is compared with {predictors.length ? `the level predicted nationally from its ${predictors.join(' and ')} (least squares over ${c.model.n} PCTs)` : `the national mean (too few PCTs, ${c.model.n}, to fit self-assessment and outcomes)`}.
         An SHA is flagged when the mean difference of its PCTs is at least {c.threshold} standard errors from zero.</p>
       <Table caption="Panels by SHA: leniency given self-assessment and outcomes" firstCellIsHeader
         head={[{ text: 'SHA' }, { text: 'PCTs', format: 'numeric' }, { text: 'Mean agreed level', format: 'numeric' }, { text: 'Expected', format: 'numeric' }, { text: 'Difference', format: 'numeric' }, { text: 'z', format: 'numeric' }, { text: 'Flag' }]}
         rows={c.shas.map((s) => ({ key: s.shaCode, cells: [{ text: s.shaCode }, { text: String(s.pcts), format: 'numeric' }, { text: fmt(s.meanPanel), format: 'numeric' },
           { text: fmt(s.meanExpected), format: 'numeric' }, { text: fmt(s.meanResidual), format: 'numeric' }, { text: fmt(s.z), format: 'numeric' },
           { text: s.flag ? <Tag text={s.flag === 'lenient' ? 'Lenient' : 'Harsh'} colour={s.flag === 'lenient' ? 'orange' : 'purple'} /> : 'Within range' }] }))} />
-      <Table caption="Distribution of agreed levels by SHA and competency" responsive firstCellIsHeader
-        head={[{ text: 'SHA' }, { text: 'Competency' }, { text: 'Level 1', format: 'numeric' }, { text: 'Level 2', format: 'numeric' }, { text: 'Level 3', format: 'numeric' }, { text: 'Level 4', format: 'numeric' }, { text: 'Mean', format: 'numeric' }]}
-        rows={c.distributions.map((d) => ({ key: `${d.shaCode}-${d.competency}`, cells: [{ text: d.shaCode }, { text: d.competency },
-          ...d.counts.map((n) => ({ text: String(n), format: 'numeric' as const })), { text: fmt(d.mean), format: 'numeric' }] }))} />
+      <Table caption="Mean agreed level by SHA (rows) and competency (columns); counts of levels 1/2/3/4 below each mean" responsive firstCellIsHeader
+        head={[{ text: 'SHA' }, ...comps.map((k) => ({ text: `C${k}`, format: 'numeric' as const }))]}
+        rows={shaCodes.map((sha) => ({ key: sha, cells: [{ text: sha }, ...comps.map((k) => {
+          const d = c.distributions.find((x) => x.shaCode === sha && x.competency === k);
+          return { text: d ? <>{fmt(d.mean)}<br /><span className="nhsuk-body-s">{d.counts.join('/')}</span></> : '–', format: 'numeric' as const };
+        })] }))} />
       <h2>Moderate an agreed level</h2>
       <ActionOutcome action={action} />
       <form noValidate onSubmit={async (e) => {

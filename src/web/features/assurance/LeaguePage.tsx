@@ -28,7 +28,7 @@ export function LeaguePage() {
     <Table caption={caption} responsive firstCellIsHeader
       head={[{ text: 'Rank', format: 'numeric' }, { text: 'PCT' }, { text: 'Governance' }, { text: 'Mean competency level', format: 'numeric' }, { text: 'Earned autonomy' }, { text: 'Rank change', format: 'numeric' }, { text: 'Level change', format: 'numeric' }]}
       rows={rows.map((r) => ({ key: r.orgCode, cells: [{ text: String(r.rank), format: 'numeric' }, { text: <AppLink href={`${pctPath(l.year, r.orgCode)}/report`}>{r.name ?? r.orgCode} ({r.orgCode})</AppLink> },
-        { text: <RagTag rag={r.governanceOverall} /> }, { text: r.meanLevel.toFixed(2), format: 'numeric' }, { text: r.autonomyStatus ?? '–' },
+        { text: <RagTag rag={r.governanceOverall} /> }, { text: r.meanLevel.toFixed(2), format: 'numeric' }, { text: r.autonomyTitle ?? r.autonomyStatus ?? '–' },
         { text: change(r.rankChange), format: 'numeric' }, { text: change(r.meanLevelChange, 2), format: 'numeric' }] }))} />
   );
   return (

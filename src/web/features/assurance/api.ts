@@ -28,7 +28,7 @@ export interface Report {
   autonomy: { status: string | null; offers: string[]; reasons: string[] } | null;
   weakest: { number: number; title: string; level: number }[];
 }
-export interface League { year: string; published: boolean; publicationAt: string; rows: { rank: number; orgCode: string; name?: string; governanceOverall: string; meanLevel: number; segment: number | null; autonomyStatus: string | null; previousRank: number | null; rankChange: number | null; meanLevelChange: number | null }[] }
+export interface League { year: string; published: boolean; publicationAt: string; rows: { rank: number; orgCode: string; name?: string; governanceOverall: string; meanLevel: number; segment: number | null; autonomyStatus: string | null; autonomyTitle: string | null; previousRank: number | null; rankChange: number | null; meanLevelChange: number | null }[] }
 export interface Calibration {
   distributions: { shaCode: string; competency: string; counts: number[]; mean: number; n: number }[];
   shas: { shaCode: string; pcts: number; meanPanel: number; meanExpected: number; meanResidual: number; z: number | null; flag: string | null }[];
