@@ -11,6 +11,7 @@ import { compareAreas, type CompareGroup } from './compare-service.ts';
 import { trendOf } from './trend-service.ts';
 import { inequalitiesOf } from './inequalities-service.ts';
 import { heatmapOf } from './heatmap-service.ts';
+import { pyramidOf } from './pyramid-service.ts';
 import { buildChart, type ChartKind, type ChartQuery as ChartQ } from './chart-service.ts';
 import { renderSvg, svgToPng } from './render.ts';
 import { resolvePeriod } from './profile-service.ts';
@@ -63,6 +64,9 @@ export const areaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   app.get('/:code/heatmap', { schema: { tags: ['outcomes'], summary: 'PCTs × indicators compared with England (an SHA or England)', params: CodeParams, querystring: PeriodQuery } },
     async (req) => heatmapOf(db, (req.params as Code).code, req.query as { period?: string }));
 
+  app.get('/:code/population', { schema: { tags: ['outcomes'], summary: 'Population by sex and five-year age band (the pyramid), with England\'s shares', params: CodeParams, querystring: PeriodQuery } },
+    async (req) => pyramidOf(db, deps.config.dataDir, (req.params as Code).code, (req.query as { period?: string }).period));
+
   app.get('/:code/charts/:kind', { schema: { tags: ['outcomes'], summary: 'A chart as JSON (Vega-Lite spec and table), SVG, PNG or CSV', params: ChartParams, querystring: ChartQuery } },
     async (req, reply) => {
       const { code, kind } = req.params as { code: string; kind: ChartKind };
@@ -70,7 +74,7 @@ export const areaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       const format = q.format ?? 'json';
       const key = `chart|${code.toUpperCase()}|${kind}|${format}|${JSON.stringify(Object.entries(q).filter(([k]) => k !== 'format').sort())}`;
       const view = await cache.get(key, async (): Promise<CachedView> => {
-        const chart = await buildChart(db, code, kind, q);
+        const chart = await buildChart(db, code, kind, q, deps.config.dataDir);
         if (format === 'json') return { body: JSON.stringify(chart), type: 'application/json; charset=utf-8' };
         if (format === 'csv') return { body: tableToCsv(chart.table), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="${chart.fileName}.csv"` } };
         const svg = await renderSvg(chart.spec);

@@ -2,7 +2,8 @@
 // its Vega-Lite specification and table (src/web/charts), for the page, the exports and the report.
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { spineChart, heatmapChart } from '../web/charts/profile-charts.ts';
+import { spineChart, heatmapChart, pyramidChart } from '../web/charts/profile-charts.ts';
+import { pyramidOf } from './pyramid-service.ts';
 import { compareChart, funnelChart, inequalitiesChart, trendChart } from '../web/charts/area-charts.ts';
 import type { ChartBundle } from '../web/charts/frame.ts';
 import { getProfile } from './profile-service.ts';
@@ -12,7 +13,7 @@ import { inequalitiesOf } from './inequalities-service.ts';
 import { heatmapOf } from './heatmap-service.ts';
 import type { BenchmarkKind } from './model-types.ts';
 
-export type ChartKind = 'spine' | 'compare' | 'funnel' | 'trend' | 'inequalities' | 'heatmap';
+export type ChartKind = 'spine' | 'compare' | 'funnel' | 'trend' | 'inequalities' | 'heatmap' | 'pyramid';
 export interface ChartQuery { period?: string; benchmark?: BenchmarkKind; indicator?: string; group?: CompareGroup; overdispersion?: boolean }
 
 function needIndicator(q: ChartQuery): string {
@@ -20,8 +21,10 @@ function needIndicator(q: ChartQuery): string {
   return q.indicator;
 }
 
-export async function buildChart(db: Db, code: string, kind: ChartKind, q: ChartQuery): Promise<ChartBundle> {
+export async function buildChart(db: Db, code: string, kind: ChartKind, q: ChartQuery, dataDir = ''): Promise<ChartBundle> {
   switch (kind) {
+    case 'pyramid':
+      return pyramidChart(await pyramidOf(db, dataDir, code, q.period));
     case 'spine':
       return spineChart(await getProfile(db, code, q));
     case 'heatmap':

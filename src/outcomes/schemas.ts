@@ -8,7 +8,7 @@ export const Period = Type.String({ pattern: '^[0-9]{4}(-[0-9]{2,4})?$' });
 export const CycleYear = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' });
 export const BenchmarkKind = Type.Union([Type.Literal('england'), Type.Literal('parent'), Type.Literal('peers')]);
 export const CompareGroup = Type.Union([Type.Literal('sha'), Type.Literal('all'), Type.Literal('peers')]);
-export const ChartKind = Type.Union(['spine', 'compare', 'funnel', 'trend', 'inequalities', 'heatmap'].map((k) => Type.Literal(k)));
+export const ChartKind = Type.Union(['spine', 'compare', 'funnel', 'trend', 'inequalities', 'heatmap', 'pyramid'].map((k) => Type.Literal(k)));
 export const ChartFormat = Type.Union(['json', 'svg', 'png', 'csv'].map((k) => Type.Literal(k)));
 
 export const ProfileQuery = Type.Object({ period: Type.Optional(Period), benchmark: Type.Optional(BenchmarkKind) }, strict);

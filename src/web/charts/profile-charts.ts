@@ -97,3 +97,31 @@ export function heatmapChart(h: HeatmapView): ChartBundle {
     },
   };
 }
+
+export function pyramidChart(p: import('../../outcomes/pyramid-service.ts').PyramidView): ChartBundle {
+  const data = p.bands.map((b) => ({
+    band: b.band, lower: b.ageLower, sex: b.sex === 'M' ? 'Males' : 'Females', share: round(100 * (b.sex === 'M' ? -b.share : b.share), 2),
+    england: b.englandShare === null ? null : round(100 * (b.sex === 'M' ? -b.englandShare : b.englandShare), 2), population: Math.round(b.population),
+  }));
+  const bands = [...new Set(p.bands.sort((a, b) => b.ageLower - a.ageLower).map((b) => b.band))];
+  const title = `Population of ${p.area.name} by age and sex`;
+  const y = { field: 'band', type: 'ordinal', sort: bands, axis: { title: 'Age' } };
+  const spec = {
+    ...frame({ title, period: `mid-${p.year}`, benchmark: 'England (black outline)', source: 'ONS mid-year estimates / warehouse population' },
+      `Population pyramid of ${p.area.name}, ${Math.round(p.total).toLocaleString('en-GB')} people: percentage in each five-year age band, males left and females right, England outlined.`),
+    width: WIDTH - 200, height: Math.max(120, bands.length * 16),
+    data: { values: data },
+    layer: [
+      { mark: { type: 'bar', height: 12 }, encoding: { y, x: { field: 'share', type: 'quantitative', title: '% of population (males left, females right)', axis: { labelExpr: "abs(datum.value) + '%'" } }, color: { field: 'sex', type: 'nominal', title: null, scale: { domain: ['Males', 'Females'], range: ['#005eb8', '#00a499'] } } } },
+      { mark: { type: 'tick', color: '#212b32', thickness: 2, height: 12 }, encoding: { y, x: { field: 'england', type: 'quantitative' } } },
+    ],
+  };
+  return {
+    kind: 'pyramid', title, fileName: `${slug(p.area.code)}-pyramid-${p.year}`, description: String(spec.description), spec,
+    table: {
+      caption: `${title}, mid-${p.year}`,
+      columns: [{ key: 'band', label: 'Age band' }, { key: 'sex', label: 'Sex' }, { key: 'population', label: 'Population', numeric: true }, { key: 'share', label: '% of population', numeric: true }, { key: 'england', label: '% in England', numeric: true }],
+      rows: data.map((d) => ({ ...d, share: Math.abs(d.share ?? 0), england: d.england === null ? null : Math.abs(d.england) })),
+    },
+  };
+}

@@ -82,6 +82,8 @@ export function AreaProfilePage() {
               }))} />
           </>
         )}
+        <h2>Population</h2>
+        <ChartFigure code={p.area.code} kind="pyramid" query={{ period: p.period }} lazy />
         {indicator && <IndicatorDetail profile={p} indicator={indicator} onChange={(k, v) => set(k, v)} params={params} />}
       </>)}
     </Page>
