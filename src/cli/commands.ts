@@ -11,6 +11,7 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
   { name: 'users', summary: 'add and list users, reset passwords', load: () => import('./users.ts') },
   { name: 'stats', summary: 'PHE indicator statistics over a CSV file (dsr, proportion, rate, life-expectancy, sii, funnels, …)', load: () => import('./stats.ts') },
   { name: 'generate', summary: 'generate a synthetic England in the importers\' formats', load: () => import('./generate.ts') },
+  { name: 'assurance', summary: 'assurance frameworks, cycles, open data and the demo cycle', load: () => import('./assurance.ts') },
   { name: 'orgs', summary: 'list organisations (England, SHAs, PCTs) as of a date', load: () => import('./orgs.ts') },
   { name: 'investment', summary: 'programme budgets, options appraisal, PBMA optimisation, five-year plans and board papers', load: () => import('./investment.ts') },
   { name: 'procurement', summary: 'FESC demo, contracts register and the OCDS 1.1 package (validated)', load: () => import('./procurement.ts') },
