@@ -62,8 +62,8 @@ export async function compareAreas(db: Db, code: string, q: { indicator: string;
     members = new Set(pcts.map((p) => p.code));
     groupLabel = 'All PCTs in England';
   }
-  const values = (await valuesOfType(db, 'pct', period, 'persons', indicator.id)).filter((v) => members.has(v.areaCode));
-  const england = (await valuesOfType(db, 'england', period, 'persons', indicator.id))[0]?.value ?? null;
+  const values = (await valuesOfType(db, 'pct', period, indicator.id)).filter((v) => members.has(v.areaCode));
+  const england = (await valuesOfType(db, 'england', period, indicator.id))[0]?.value ?? null;
   const rows: CompareRow[] = values.map((v) => ({
     areaCode: v.areaCode, areaName: names.get(v.areaCode) ?? v.areaCode, value: v.value, lower95: v.lower95, upper95: v.upper95,
     lower998: v.lower998, upper998: v.upper998, numerator: v.numerator, denominator: v.denominator,

@@ -46,7 +46,8 @@ export async function inequalitiesOf(db: Db, code: string, q: { indicator: strin
   const { period } = await resolvePeriod(db, q.period);
   if (!period) throw new AppError('not_found', 'There are no indicator values yet.');
   const values = await breakdownValues(db, indicator.id, area.code, period);
-  const whole = values.find((v) => !v.breakdown.startsWith('imd_') && (v.breakdown === 'persons' || values.every((w) => w.breakdown !== 'persons')));
+  // The area's headline value: persons, or the one sex a sex-specific indicator is defined for.
+  const whole = values.find((v) => v.breakdown === 'persons') ?? (values.filter((v) => !v.breakdown.startsWith('imd_')).length === 1 ? values.find((v) => !v.breakdown.startsWith('imd_')) : undefined);
   const quint = values.filter((v) => v.breakdown.startsWith('imd_quintile_'));
   const dec = values.filter((v) => v.breakdown.startsWith('imd_decile_'));
   const chosen: StoredValue[] = quint.length ? quint : dec;

@@ -34,6 +34,10 @@ describe('area views', () => {
     assert.equal(row.spine.best, range.rows[0].lo, 'low is good: the best PCT has the lowest rate');
     assert.equal(row.spine.worst, range.rows[0].hi);
     assert.equal(row.spine.areas, range.rows[0].n);
+    const le = p.rows.find((r: { indicatorId: string }) => r.indicatorId === 'life-expectancy-male');
+    const leStored = await t.database.db.query(
+      `SELECT value FROM indicator_values WHERE indicator_id = 'life-expectancy-male' AND area_code = '5C2' AND period = '2008-09' AND breakdown = 'male'`);
+    assert.equal(le.value, leStored.rows[0].value, 'a sex-specific indicator is read from its own sex, as the engine stores it');
     assert.ok(['increasing-and-getting-worse', 'decreasing-and-getting-better', 'no-significant-change', 'increasing-and-getting-better', 'decreasing-and-getting-worse'].includes(row.trend));
   });
 

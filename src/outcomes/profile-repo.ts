@@ -3,8 +3,14 @@
 import type { Db } from '../platform/db.ts';
 import type { CatalogueEntry, StoredValue } from './model-types.ts';
 
-const VALUE_COLUMNS = `indicator_id, area_code, area_type, period, breakdown, numerator, denominator, value,
-  lower95_0cl, upper95_0cl, lower99_8cl, upper99_8cl, compared_to_england, compared_to_parent, note`;
+const VALUE_COLUMNS = `v.indicator_id, v.area_code, v.area_type, v.period, v.breakdown, v.numerator, v.denominator, v.value,
+  v.lower95_0cl, v.upper95_0cl, v.lower99_8cl, v.upper99_8cl, v.compared_to_england, v.compared_to_parent, v.note`;
+
+/**
+ * Each indicator's headline value: 'persons', or the sex an indicator is defined for (life expectancy of
+ * males is stored by the engine under breakdown 'male', with no 'persons' row).
+ */
+const HEADLINE = `JOIN indicators i ON i.id = v.indicator_id AND v.breakdown = COALESCE(i.definition->'numerator'->>'sex', 'persons')`;
 
 const toValue = (r: any): StoredValue => ({
   indicatorId: r.indicator_id, areaCode: r.area_code, areaType: r.area_type, period: r.period, breakdown: r.breakdown,
@@ -33,29 +39,29 @@ export async function listPeriods(db: Db): Promise<string[]> {
   return rows.map((r) => r.period as string);
 }
 
-/** Every value of some areas (all indicators, all periods) for one breakdown. */
-export async function areaSeries(db: Db, areaCodes: string[], breakdown = 'persons'): Promise<StoredValue[]> {
+/** The headline values of some areas (all indicators, all periods). */
+export async function areaSeries(db: Db, areaCodes: string[]): Promise<StoredValue[]> {
   const { rows } = await db.query(
-    `SELECT ${VALUE_COLUMNS} FROM indicator_values WHERE area_code = ANY($1::text[]) AND breakdown = $2 ORDER BY period`,
-    [areaCodes, breakdown]);
+    `SELECT ${VALUE_COLUMNS} FROM indicator_values v ${HEADLINE} WHERE v.area_code = ANY($1::text[]) ORDER BY v.period`,
+    [areaCodes]);
   return rows.map(toValue);
 }
 
-/** Every value of one area type in a period (all indicators), optionally one indicator. */
-export async function valuesOfType(db: Db, areaType: string, period: string | null, breakdown = 'persons', indicatorId: string | null = null): Promise<StoredValue[]> {
+/** The headline values of one area type in a period (all indicators), optionally one indicator. */
+export async function valuesOfType(db: Db, areaType: string, period: string | null, indicatorId: string | null = null): Promise<StoredValue[]> {
   const { rows } = await db.query(
-    `SELECT ${VALUE_COLUMNS} FROM indicator_values
-     WHERE area_type = $1 AND ($2::text IS NULL OR period = $2) AND breakdown = $3 AND ($4::text IS NULL OR indicator_id = $4)
-     ORDER BY indicator_id, area_code, period`,
-    [areaType, period, breakdown, indicatorId]);
+    `SELECT ${VALUE_COLUMNS} FROM indicator_values v ${HEADLINE}
+     WHERE v.area_type = $1 AND ($2::text IS NULL OR v.period = $2) AND ($3::text IS NULL OR v.indicator_id = $3)
+     ORDER BY v.indicator_id, v.area_code, v.period`,
+    [areaType, period, indicatorId]);
   return rows.map(toValue);
 }
 
 /** Just the values of every area of a type in a period (persons), for distributions: an index-only scan. */
 export async function valuesOnly(db: Db, areaType: string, period: string): Promise<{ indicatorId: string; areaCode: string; value: number }[]> {
   const { rows } = await db.query({
-    text: `SELECT indicator_id, area_code, value FROM indicator_values
-           WHERE area_type = $1 AND period = $2 AND breakdown = 'persons' AND value IS NOT NULL`,
+    text: `SELECT v.indicator_id, v.area_code, v.value FROM indicator_values v ${HEADLINE}
+           WHERE v.area_type = $1 AND v.period = $2 AND v.value IS NOT NULL`,
     values: [areaType, period], rowMode: 'array',
   });
   return rows.map((r) => ({ indicatorId: r[0], areaCode: r[1], value: r[2] }));
@@ -64,18 +70,18 @@ export async function valuesOnly(db: Db, areaType: string, period: string): Prom
 /** One indicator's values for an area across breakdowns (deprivation segments) in a period. */
 export async function breakdownValues(db: Db, indicatorId: string, areaCode: string, period: string): Promise<StoredValue[]> {
   const { rows } = await db.query(
-    `SELECT ${VALUE_COLUMNS} FROM indicator_values WHERE indicator_id = $1 AND area_code = $2 AND period = $3 ORDER BY breakdown`,
+    `SELECT ${VALUE_COLUMNS} FROM indicator_values v WHERE v.indicator_id = $1 AND v.area_code = $2 AND v.period = $3 ORDER BY v.breakdown`,
     [indicatorId, areaCode, period]);
   return rows.map(toValue);
 }
 
-/** One indicator over every period for some areas (persons). */
-export async function indicatorSeries(db: Db, indicatorId: string, areaCodes: string[] | null, areaType: string | null, breakdown = 'persons'): Promise<StoredValue[]> {
+/** One indicator's headline values over every period for some areas, or every area of a type. */
+export async function indicatorSeries(db: Db, indicatorId: string, areaCodes: string[] | null, areaType: string | null): Promise<StoredValue[]> {
   const { rows } = await db.query(
-    `SELECT ${VALUE_COLUMNS} FROM indicator_values
-     WHERE indicator_id = $1 AND breakdown = $2 AND ($3::text[] IS NULL OR area_code = ANY($3::text[])) AND ($4::text IS NULL OR area_type = $4)
-     ORDER BY area_code, period`,
-    [indicatorId, breakdown, areaCodes, areaType]);
+    `SELECT ${VALUE_COLUMNS} FROM indicator_values v ${HEADLINE}
+     WHERE v.indicator_id = $1 AND ($2::text[] IS NULL OR v.area_code = ANY($2::text[])) AND ($3::text IS NULL OR v.area_type = $3)
+     ORDER BY v.area_code, v.period`,
+    [indicatorId, areaCodes, areaType]);
   return rows.map(toValue);
 }
 

@@ -20,7 +20,7 @@ async function progressRows(db: Db, catalogue: CatalogueEntry[], orgCode: string
   for (const c of choices) {
     const entry = catalogue.find((e) => e.id === c.indicatorId);
     if (!entry) continue;
-    const series = await indicatorSeries(db, c.indicatorId, [orgCode], null, c.breakdown);
+    const series = await indicatorSeries(db, c.indicatorId, [orgCode], null);
     rows.push({ ...progressOf(c, entry.polarity, series), title: entry.title, unit: entry.unit, mandated: c.mandated,
       baselineValue: c.baselineValue, baselinePeriod: c.baselinePeriod, milestones: c.milestones });
   }

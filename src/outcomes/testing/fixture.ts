@@ -22,6 +22,9 @@ export const FIXTURE_INDICATORS: FixtureIndicator[] = [
 ];
 export const FIXTURE_PERIODS = ['2003-04', '2004-05', '2005-06', '2006-07', '2007-08', '2008-09', '2009-10', '2010-11'];
 
+/** The engine stores a sex-specific indicator under that sex, not 'persons'. */
+const headlineOf = (id: string) => (id === 'life-expectancy-male' ? 'male' : id === 'life-expectancy-female' ? 'female' : 'persons');
+
 interface Row { indicator: FixtureIndicator; area: string; type: string; parent: string | null; period: string; breakdown: string; value: number; se: number; pop: number }
 
 export async function insertFixtureValues(db: Db, seed = 42, indicators = FIXTURE_INDICATORS, periods = FIXTURE_PERIODS): Promise<number> {
@@ -37,7 +40,7 @@ export async function insertFixtureValues(db: Db, seed = 42, indicators = FIXTUR
       periods.forEach((period, t) => {
         const value = ind.base * effect * (1 + slope * t);
         const se = ind.perPerson ? Math.sqrt(value * ind.perPerson / pop) * 1.1 : value * 0.006;
-        rows.push({ indicator: ind, area: p.code, type: 'pct', parent: p.shaCode, period, breakdown: 'persons', value, se, pop });
+        rows.push({ indicator: ind, area: p.code, type: 'pct', parent: p.shaCode, period, breakdown: headlineOf(ind.id), value, se, pop });
         for (let q = 1; q <= 5; q++) {
           const grad = ind.polarity === 'higher-is-better' ? 1 - 0.02 * (3 - q) : 1 + 0.12 * (3 - q);
           rows.push({ indicator: ind, area: p.code, type: 'pct', parent: p.shaCode, period, breakdown: `imd_quintile_${q}`, value: value * grad, se: se * 2.2, pop: pop / 5 });
@@ -48,15 +51,15 @@ export async function insertFixtureValues(db: Db, seed = 42, indicators = FIXTUR
     }
     const england = new Map<string, number>();
     for (const period of periods) {
-      const all = rows.filter((r) => r.indicator === ind && r.period === period && r.type === 'pct' && r.breakdown === 'persons').map((r) => r.value);
+      const all = rows.filter((r) => r.indicator === ind && r.period === period && r.type === 'pct' && !r.breakdown.startsWith('imd_')).map((r) => r.value);
       const mean = all.reduce((a, b) => a + b, 0) / all.length;
       england.set(period, mean);
-      rows.push({ indicator: ind, area: 'ENG', type: 'england', parent: null, period, breakdown: 'persons', value: mean, se: mean * 0.001, pop: 50_000_000 });
+      rows.push({ indicator: ind, area: 'ENG', type: 'england', parent: null, period, breakdown: headlineOf(ind.id), value: mean, se: mean * 0.001, pop: 50_000_000 });
     }
     for (const [k, vals] of byShaPeriod) {
       const [sha, period] = k.split('|');
       const mean = vals.reduce((a, b) => a + b, 0) / vals.length;
-      rows.push({ indicator: ind, area: sha, type: 'sha', parent: 'ENG', period, breakdown: 'persons', value: mean, se: mean * 0.004, pop: 5_000_000 });
+      rows.push({ indicator: ind, area: sha, type: 'sha', parent: 'ENG', period, breakdown: headlineOf(ind.id), value: mean, se: mean * 0.004, pop: 5_000_000 });
     }
   }
   const key = (r: Row) => `${r.indicator.id}|${r.area}|${r.period}|${r.breakdown}`;
@@ -69,7 +72,7 @@ export async function insertFixtureValues(db: Db, seed = 42, indicators = FIXTUR
   const cols: unknown[][] = Array.from({ length: 15 }, () => []);
   for (const r of rows) {
     const eng = byKey.get(`${r.indicator.id}|ENG|${r.period}|${r.breakdown.startsWith('imd_') ? 'none' : r.breakdown}`);
-    const parent = r.breakdown.startsWith('imd_') ? byKey.get(`${r.indicator.id}|${r.area}|${r.period}|persons`) : r.parent ? byKey.get(`${r.indicator.id}|${r.parent}|${r.period}|persons`) : undefined;
+    const parent = r.breakdown.startsWith('imd_') ? byKey.get(`${r.indicator.id}|${r.area}|${r.period}|${headlineOf(r.indicator.id)}`) : r.parent ? byKey.get(`${r.indicator.id}|${r.parent}|${r.period}|${r.breakdown}`) : undefined;
     const vals = [r.indicator.id, r.area, r.type, r.period, r.breakdown, r.indicator.perPerson ? (r.value * r.pop) / r.indicator.perPerson : null, r.pop, r.value,
       r.value - 1.96 * r.se, r.value + 1.96 * r.se, r.value - 3.09 * r.se, r.value + 3.09 * r.se, judge(r, eng), judge(r, parent), null];
     vals.forEach((v, i) => cols[i].push(v));
