@@ -4,7 +4,7 @@
 // examples. It runs in the job queue after start-up, so the app is usable at once and
 // GET /api/jobs/{id} shows the progress.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { JobHandler } from '../platform/jobs.ts';
 import type { Db } from '../platform/db.ts';
 import { generateDemo } from '../analytics/generator/index.ts';
@@ -45,7 +45,8 @@ export function demoDataJobHandler(opts: { dataDir: string; sharedDataDir: strin
     const manifest = join(outDir, 'manifest.json');
     let files: string[];
     if (existsSync(manifest)) {
-      files = (JSON.parse(readFileSync(manifest, 'utf8')).files as { file: string }[]).map((f) => f.file);
+      // The manifest names files relative to its folder.
+      files = (JSON.parse(readFileSync(manifest, 'utf8')).files as { file: string }[]).map((f) => resolve(outDir, f.file));
     } else {
       await progress(0, 100, 'Generating a synthetic England (about 500,000 people, 2003–2010)');
       let last = 0;
