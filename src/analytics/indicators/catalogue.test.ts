@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE_DIR, CatalogueError, checkCatalogue, loadCatalogue } from './catalogue.ts';
@@ -57,11 +57,15 @@ test('an invalid file is rejected with the file, the indicator and the path of t
     suppression: { minNumerator: 0, reason: none }
     citation: A citation long enough.
 `);
-  assert.throws(() => loadCatalogue(dir), (err: unknown) => {
-    assert.ok(err instanceof CatalogueError);
-    assert.ok(err.problems.some((p) => p.startsWith('bad.yaml: indicators[0] (bad-one)/method')), err.problems.join('\n'));
-    return true;
-  });
+  try {
+    assert.throws(() => loadCatalogue(dir), (err: unknown) => {
+      assert.ok(err instanceof CatalogueError);
+      assert.ok(err.problems.some((p) => p.startsWith('bad.yaml: indicators[0] (bad-one)/method')), err.problems.join('\n'));
+      return true;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('method rules: a DSR without a population denominator and a missing code list are reported', () => {
