@@ -61,9 +61,11 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
 
   const webRoot = opts.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    // A missing asset is a 404, never the app's HTML (a browser would refuse it as a module script).
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasWeb || request.method !== 'GET') {
       return sendProblem(reply, request, 404, `There is nothing at ${request.method} ${request.url.split('?')[0]}.`);
     }
     // The single-page app answers every other GET; it shows its own "page not found".
