@@ -11,6 +11,7 @@ const report: PanelReport = {
   governanceOverall: 'green',
   selfVsPanel: { rows: [{ number: 1, title: 'Locally lead the NHS', self: 3, panel: 2, difference: -1 }], panelBelowSelf: 1, panelAboveSelf: 0, agreed: 0, meanDifference: -1 },
   autonomy: { status: 'support', offers: ['Support package'], reasons: [] }, weakest: [{ number: 1, title: 'Locally lead the NHS', level: 2 }],
+  outcomes: { period: '2009-10', better: 3, similar: 5, worse: 2, notCompared: 0 },
 };
 
 test('the self-against-panel chart is an SVG with its title, period and source, and both series in the legend', async () => {

@@ -93,6 +93,10 @@ export async function renderReportPdf(r: PanelReport): Promise<Buffer> {
   row(doc, ['Competency', 'Self', 'Panel', 'Difference'], [320, 55, 55, 65], true);
   for (const x of s.rows) row(doc, [`${x.number}. ${x.title}`, String(x.self ?? '–'), String(x.panel ?? '–'), x.difference === null ? '–' : (x.difference > 0 ? '+' : '') + x.difference], [320, 55, 55, 65]);
 
+  heading(doc, 'Outcomes');
+  const oc = r.outcomes;
+  doc.text(oc.better + oc.similar + oc.worse + oc.notCompared === 0 ? `No outcome indicators are stored for ${oc.period}.`
+    : `Indicators for ${oc.period} against England: ${oc.better} better, ${oc.similar} similar, ${oc.worse} worse${oc.notCompared ? `, ${oc.notCompared} not compared` : ''}.`);
   heading(doc, 'Comments on the chosen outcomes');
   doc.text(r.outcomesComment || 'None recorded yet.');
   heading(doc, 'Development priorities');

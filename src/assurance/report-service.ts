@@ -25,6 +25,8 @@ export interface PanelReport extends ReportText {
   selfVsPanel: SelfPanelComparison;
   autonomy: { status: string | null; offers: string[]; reasons: string[] } | null;
   weakest: { number: number; title: string; level: Level }[];
+  /** Outcome indicators for the cycle's year against England (from the outcomes module's stored values). */
+  outcomes: { period: string; better: number; similar: number; worse: number; notCompared: number };
 }
 
 export async function getReport(db: Db, principal: Principal | null, cycleRef: string, orgCode: string, now: Date): Promise<PanelReport> {
@@ -43,7 +45,13 @@ export async function getReport(db: Db, principal: Principal | null, cycleRef: s
   const text = (await db.query('SELECT * FROM assurance_reports WHERE cycle_id = $1 AND org_code = $2', [cycle.id, t.orgCode])).rows[0];
   const auto = (await db.query('SELECT status, offers, reasons FROM assurance_autonomy WHERE cycle_id = $1 AND org_code = $2', [cycle.id, t.orgCode])).rows[0];
   const comps = scoredCompetencies(f);
+  const { rows: oc } = await db.query(
+    `SELECT count(*) FILTER (WHERE compared_to_england ILIKE 'better%') AS better, count(*) FILTER (WHERE compared_to_england ILIKE 'worse%') AS worse,
+            count(*) FILTER (WHERE compared_to_england ILIKE 'similar%' OR compared_to_england ILIKE 'not sig%') AS similar, count(*) AS n
+       FROM indicator_values WHERE area_type = 'pct' AND area_code = $1 AND period = $2 AND breakdown = 'persons'`, [t.orgCode, cycle.year]);
+  const o = oc[0];
   return {
+    outcomes: { period: cycle.year, better: o.better, similar: o.similar, worse: o.worse, notCompared: o.n - o.better - o.worse - o.similar },
     year: cycle.year, orgCode: t.orgCode, orgName: (await getOrganisation(db, t.orgCode))?.name ?? t.orgCode, shaCode: t.shaCode, published: isPublic,
     overview: text?.overview ?? '', recommendations: text?.recommendations ?? [], outcomesComment: text?.outcomes_comment ?? '',
     developmentPriorities: text?.development_priorities ?? '',

@@ -49,6 +49,9 @@ export function ReportPage() {
       {r.autonomy?.status && <p>Earned autonomy: <strong>{r.autonomy.status}</strong>. {r.autonomy.offers.join('; ')}</p>}
       <Table caption="Self-assessment against panel assessment" firstCellIsHeader head={[{ text: 'Competency' }, { text: 'Self' }, { text: 'Panel' }, { text: 'Difference', format: 'numeric' }]}
         rows={r.selfVsPanel.rows.map((x) => ({ key: String(x.number), cells: [{ text: `${x.number}. ${x.title}` }, { text: <LevelTag level={x.self} /> }, { text: <LevelTag level={x.panel} /> }, { text: x.difference === null ? '–' : String(x.difference), format: 'numeric' }] }))} />
+      <h2>Outcomes</h2>
+      <p>{r.outcomes.better + r.outcomes.similar + r.outcomes.worse + r.outcomes.notCompared === 0 ? `No outcome indicators are stored for ${r.outcomes.period}.`
+        : `Indicators for ${r.outcomes.period} against England: ${r.outcomes.better} better, ${r.outcomes.similar} similar, ${r.outcomes.worse} worse.`}</p>
       <h2>Comments on the chosen outcomes</h2><p>{r.outcomesComment || 'Not written yet.'}</p>
       <h2>Development priorities</h2><p>{r.developmentPriorities || 'Not written yet.'}</p>
       {r.weakest.length > 0 && <p>Weakest competencies, to which support is matched: {r.weakest.map((w) => `${w.number}. ${w.title} (level ${w.level})`).join('; ')}.</p>}

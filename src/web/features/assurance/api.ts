@@ -27,6 +27,7 @@ export interface Report {
   selfVsPanel: { rows: { number: number; title: string; self: number | null; panel: number | null; difference: number | null }[]; panelBelowSelf: number; panelAboveSelf: number; agreed: number };
   autonomy: { status: string | null; offers: string[]; reasons: string[] } | null;
   weakest: { number: number; title: string; level: number }[];
+  outcomes: { period: string; better: number; similar: number; worse: number; notCompared: number };
 }
 export interface League { year: string; published: boolean; publicationAt: string; rows: { rank: number; orgCode: string; name?: string; governanceOverall: string; meanLevel: number; segment: number | null; autonomyStatus: string | null; autonomyTitle: string | null; previousRank: number | null; rankChange: number | null; meanLevelChange: number | null }[] }
 export interface Calibration {
