@@ -8,6 +8,9 @@ import { AppError } from '../platform/errors.ts';
 import { shaOf } from '../orgs/index.ts';
 import * as repo from './repo.ts';
 import { areaViews, listPatients, patientsToCsv, type PatientQuery as PatientQueryType } from './service.ts';
+import { calibrationSpec, lorenzSpec, pyramidSpec, renderSvg } from './charts.ts';
+import { loadSegmentation } from './segments.ts';
+import { Type } from '@sinclair/typebox';
 import { SCORE_JOB, TRAIN_JOB, scoreJobHandler, trainJobHandler } from './job.ts';
 import {
   AreaParams, AreaViewsResponse, JobAccepted, ModelDetail, ModelList, ModelQuery, PatientList, PatientQuery, ScoreBody, TrainBody,
@@ -86,5 +89,33 @@ export const riskRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     authorize(principal, 'patients:read', await pctTarget(code));
     const r = await listPatients(db, principal, code, request.query as PatientQueryType, true);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="risk-${code}-${r.run.scoreYear}.csv"`).send(patientsToCsv(r.patients));
+  });
+
+  const svg = (reply: import('fastify').FastifyReply, body: string) => reply.type('image/svg+xml').header('cache-control', 'private, max-age=60').send(body);
+
+  app.get('/charts/calibration.svg', {
+    schema: { tags: ['risk'], summary: 'Calibration plot of a model version (SVG)', querystring: ModelQuery },
+  }, async (request, reply) => {
+    authorize(requirePrincipal(request.principal), 'org-data:read');
+    const m = await repo.getModel(db, (request.query as { version?: number }).version);
+    if (!m) throw new AppError('not_found', 'No risk model has been trained yet.');
+    return svg(reply, await renderSvg(calibrationSpec(m.performance, m.testYear, m.version)));
+  });
+
+  app.get('/areas/:code/charts/:kind', {
+    schema: { tags: ['risk'], summary: 'Lorenz curve or segment pyramid of an area (SVG)',
+      params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{3}$' }), kind: Type.Union([Type.Literal('lorenz.svg'), Type.Literal('pyramid.svg')]) }, { additionalProperties: false }) },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request.principal);
+    const { code: raw, kind } = request.params as { code: string; kind: string };
+    const code = raw.toUpperCase();
+    authorize(principal, 'org-data:read', code === 'ENG' ? {} : await pctTarget(code));
+    const { run, views } = await areaViews(db, code);
+    if (kind === 'lorenz.svg') {
+      const england = code === 'ENG' ? null : await repo.getAreaViews(db, run.id, 'ENG');
+      return svg(reply, await renderSvg(lorenzSpec(views, england)));
+    }
+    const seg = loadSegmentation();
+    return svg(reply, await renderSvg(pyramidSpec(views, Object.fromEntries(seg.segments.map((s) => [s.id, s.label])), Object.fromEntries(seg.tiers.map((t) => [t.id, t.label])))));
   });
 };

@@ -36,8 +36,10 @@ export async function landGeneratedFiles(sourceDir: string, dataDir: string, onF
       const spec = specFor(kind, file, {});
       const target = importFile(dataDir, spec.dataset!, id);
       mkdirSync(join(target, '..'), { recursive: true });
-      const out = await runRecordImport({ duck, spec, file, importId: id, tmpParquet: target, rejectFile: join(dataDir, `${id}.rejects.csv`),
-        stagePath: join(dataDir, `${id}.stage.parquet`), skipInvalid: true, progress: () => undefined });
+      // stagePath is for importer versions that stage to a Parquet file; older ones ignore it.
+      const args = { duck, spec, file, importId: id, tmpParquet: target, rejectFile: join(dataDir, `${id}.rejects.csv`),
+        stagePath: join(dataDir, `${id}.stage.parquet`), skipInvalid: true, progress: () => undefined };
+      const out = await runRecordImport(args);
       if (!out.written) throw new Error(`${file}: ${out.errorCount} errors, e.g. ${JSON.stringify(out.errors[0])}`);
     } finally {
       duck.close();

@@ -18,6 +18,7 @@ import { UsersPage } from '../pages/UsersPage.tsx';
 import { outcomePageRoutes } from '../features/outcomes/routes.tsx';
 import { ProcurementRoutes } from '../features/procurement/ProcurementRoutes.tsx';
 import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
+import { NeedsRoutes } from '../features/needs/NeedsRoutes.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
 
@@ -36,6 +37,7 @@ export function App() {
         <Route path="audit" element={signedIn(<AuditPage />)} />
         <Route path="investment/*" element={signedIn(<InvestmentRoutes />)} />
         <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
+        <Route path="needs/*" element={signedIn(<NeedsRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         {outcomePageRoutes(signedIn)}
         <Route path="*" element={<NotFoundPage />} />

@@ -14,6 +14,7 @@ export const navEntries: NavEntry[] = [
   { text: 'Organisations', href: '/orgs', permission: 'orgs:read' },
   { text: 'Health outcomes', href: '/outcomes', permission: 'published:read' },
   { text: 'Investment', href: '/investment', permission: 'org-data:write', signedIn: true },
+  { text: 'Population', href: '/needs', permission: 'org-data:read', signedIn: true },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read', signedIn: true },
   { text: 'Users', href: '/users', permission: 'users:manage', signedIn: true },
   { text: 'Your account', href: '/account', permission: 'orgs:read', signedIn: true },
