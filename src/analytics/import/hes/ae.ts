@@ -16,7 +16,7 @@ const checks: Check[] = [
   fyearCheck('FYEAR'),
   notNull('AEKEY'),
   dateCheck('ARRIVALDATE'),
-  { column: 'ARRIVALDATE', bad: `ARRIVALDATE IS NULL OR wcc_date(ARRIVALDATE) IS NULL`, reason: 'arrival date is required' },
+  { column: 'ARRIVALDATE', bad: `ARRIVALDATE IS NULL OR wcc_is_date_sentinel(ARRIVALDATE)`, reason: 'arrival date is required (blank or a HES null date)' },
   { column: 'ARRIVALTIME', bad: `ARRIVALTIME IS NOT NULL AND NOT regexp_matches(ARRIVALTIME, '^([01][0-9]|2[0-3])[0-5][0-9]$')`, reason: 'not a time (HHMM)' },
   ageCheck('ARRIVALAGE'),
   sexCheck('SEX'),

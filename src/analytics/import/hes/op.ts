@@ -17,7 +17,7 @@ const checks: Check[] = [
   fyearCheck('FYEAR'),
   notNull('ATTENDKEY'),
   dateCheck('APPTDATE'),
-  { column: 'APPTDATE', bad: `APPTDATE IS NULL OR wcc_date(APPTDATE) IS NULL`, reason: 'appointment date is required' },
+  { column: 'APPTDATE', bad: `APPTDATE IS NULL OR wcc_is_date_sentinel(APPTDATE)`, reason: 'appointment date is required (blank or a HES null date)' },
   ageCheck('APPTAGE'),
   sexCheck('SEX'),
   { column: 'FIRSTATT', bad: `FIRSTATT IS NOT NULL AND FIRSTATT NOT IN ('1', '2', '3', '4', '5', '9', 'X')`, reason: 'unknown first attendance code' },
