@@ -8,7 +8,7 @@ test('shows the public only the organisation browser', () => {
 
 test('shows users only with users:manage and the audit trail only with audit:read', () => {
   const pct = visibleEntries(['orgs:read', 'published:read', 'org-data:read', 'audit:read'], true).map((e) => e.text);
-  assert.deepEqual(pct, ['Home', 'Organisations', 'Audit trail', 'Your account']);
+  assert.deepEqual(pct, ['Home', 'Organisations', 'Population', 'Audit trail', 'Your account']);
   const admin = visibleEntries(['orgs:read', 'audit:read', 'users:manage'], true).map((e) => e.text);
   assert.ok(admin.includes('Users'));
   const board = visibleEntries(['orgs:read', 'published:read', 'org-data:read'], true).map((e) => e.text);
