@@ -74,3 +74,18 @@ test('the national team changes the timetable only in order; others may not', as
   assert.equal(audit.rows.length, 1);
   assert.equal(audit.rows[0].after.publicationAt, '2010-06-01T09:00:00.000Z');
 });
+
+test('concurrent submissions: every distinct link is stored once; the same link sent twice at once is stored once', async () => {
+  t.clock.set('2009-12-02T09:00:00Z');
+  const people = [...Array(30)].map((_, i) => ({ name: `P${i}`, email: `p${i}@trust.example`, group: 'providers' }));
+  const tokens: string[] = (await req('sha.lead', 'POST', `${base}/pcts/5C2/stakeholders`, { stakeholders: people })).json().stakeholders.map((x: { token: string }) => x.token);
+  const before = Number((await t.db.query('SELECT count(*) AS n FROM assurance_survey_responses')).rows[0].n);
+  const sends = [...tokens, tokens[0], tokens[1]].map((tok) => req(null, 'POST', `/api/survey/${tok}`, { answers: [{ itemId: 'Q11', value: 3 }] }));
+  const codes = (await Promise.all(sends)).map((r) => r.statusCode);
+  assert.equal(codes.filter((c) => c === 201).length, 30);
+  assert.equal(codes.filter((c) => c === 409).length, 2);
+  const after = Number((await t.db.query('SELECT count(*) AS n FROM assurance_survey_responses')).rows[0].n);
+  assert.equal(after - before, 30);
+  const audit = await t.db.query("SELECT count(*) AS n FROM audit_log WHERE action = 'assurance.survey.response'");
+  assert.equal(Number(audit.rows[0].n), after);
+});

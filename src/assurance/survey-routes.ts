@@ -3,12 +3,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/app.ts';
 import { clockOf } from './clock.ts';
-import { addStakeholders, listStakeholders, submitSurvey, surveyForToken, surveyResults, type AnswerInput, type StakeholderInput, type SurveyCache } from './survey-service.ts';
+import { SurveySubmissions } from './survey-submissions.ts';
+import { addStakeholders, listStakeholders, surveyForToken, surveyResults, type AnswerInput, type StakeholderInput, type SurveyCache } from './survey-service.ts';
 import { PctParams, StakeholdersBody, SurveyAnswersBody, TokenParams } from './schemas.ts';
 
 export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const now = clockOf(deps);
   const surveys: SurveyCache = new Map();   // this app's cache of locked framework versions' surveys
+  const submissions = new SurveySubmissions(deps.db, surveys);
   const tags = ['assurance survey'];
   type P = { cycle: string; org: string };
 
@@ -28,5 +30,5 @@ export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     async (request) => surveyForToken(deps.db, (request.params as { token: string }).token, now(), surveys));
 
   app.post('/survey/:token', { schema: { tags, summary: 'Submit answers once; anonymous', params: TokenParams, body: SurveyAnswersBody } },
-    async (request, reply) => reply.code(201).send(await submitSurvey(deps.db, (request.params as { token: string }).token, (request.body as { answers: AnswerInput[] }).answers, now(), surveys)));
+    async (request, reply) => reply.code(201).send(await submissions.submit((request.params as { token: string }).token, (request.body as { answers: AnswerInput[] }).answers, now())));
 };

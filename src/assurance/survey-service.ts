@@ -10,10 +10,13 @@ import { recordAudit } from '../platform/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { can, type Principal } from '../platform/auth/policy.ts';
 import type { Survey, SurveyItem } from './framework.ts';
+import type { AnswerInput } from './survey-answers.ts';
+export type { AnswerInput } from './survey-answers.ts';
 import { surveyIsOpen } from './timetable.ts';
 import { cycleFramework, cycleFromRow, getCycle } from './cycle-repo.ts';
 import { pctTarget, requireAction, requireSeeAssessment } from './access.ts';
 import { summariseSurvey, type SurveyAnswer, type SurveyReport } from './survey.ts';
+import { SurveySubmissions } from './survey-submissions.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -56,10 +59,11 @@ export async function listStakeholders(db: Db, principal: Principal | null, cycl
   return { stakeholders: rows.map((r) => ({ id: r.id as string, name: r.name as string, email: r.email as string, group: r.group_id as string, responded: r.responded as boolean })) };
 }
 
-const itemsFor = (survey: Survey, group: string): SurveyItem[] => survey.items.filter((i) => !i.groups || i.groups.includes(group));
+export const itemsFor = (survey: Survey, group: string): SurveyItem[] => survey.items.filter((i) => !i.groups || i.groups.includes(group));
 
 /** Survey sections of framework versions, by "id@version": versions a cycle uses are locked, so caching is safe. */
-export type SurveyCache = Map<string, Survey>;
+export type { SurveyCache } from './survey-submissions.ts';
+type SurveyCache = Map<string, Survey>;
 
 async function stakeholderByToken(db: Db | pg.ClientBase, token: string, cache: SurveyCache = new Map()) {
   // Named (prepared) statements: the survey endpoint is the busiest one, so PostgreSQL plans these once per connection.
@@ -91,44 +95,10 @@ export async function surveyForToken(db: Db, token: string, now: Date, cache?: S
   };
 }
 
-export interface AnswerInput { itemId: string; value?: number | null; text?: string }
 
-export async function submitSurvey(db: Db, token: string, answers: AnswerInput[], now: Date, cache?: SurveyCache): Promise<{ received: number }> {
-  const { cycle, survey, row } = await stakeholderByToken(db, token, cache);
-  if (!surveyIsOpen(cycle.timetable, now)) throw new AppError('conflict', `The survey is closed (open ${cycle.timetable.surveyOpens} to ${cycle.timetable.surveyCloses}).`);
-  const items = new Map(itemsFor(survey, row.group_id).map((i) => [i.id, i]));
-  const errors: { path: string; message: string }[] = [];
-  const seen = new Set<string>();
-  answers.forEach((a, i) => {
-    const item = items.get(a.itemId);
-    if (!item) errors.push({ path: `answers/${i}/itemId`, message: `question ${a.itemId} is not in your survey` });
-    else if (seen.has(a.itemId)) errors.push({ path: `answers/${i}/itemId`, message: `question ${a.itemId} is answered twice` });
-    else if (item.kind === 'likert' && a.value != null && (!Number.isInteger(a.value) || a.value < survey.scale.min || a.value > survey.scale.max)) {
-      errors.push({ path: `answers/${i}/value`, message: `answer ${survey.scale.min}–${survey.scale.max}` });
-    } else if (item.kind === 'likert' && a.value === null && !survey.scale.allowDontKnow) errors.push({ path: `answers/${i}/value`, message: 'an answer is required' });
-    seen.add(a.itemId);
-  });
-  if (errors.length) throw new AppError('invalid', 'Some answers cannot be accepted.', errors);
-  const kept = answers.filter((a) => items.get(a.itemId)?.kind === 'likert' || (a.text ?? '').trim() !== '');
-  // One statement, so one round trip and atomic: the token is spent only if the answers are stored, and
-  // the audit row is written with them (the same columns as recordAudit; actor: none, the stakeholder is anonymous).
-  const { rows } = await db.query({ name: 'assurance-survey-submit', text:
-    `WITH used AS (
-       UPDATE assurance_stakeholders SET responded = true WHERE token_hash = $1 AND NOT responded RETURNING cycle_id, org_code, group_id),
-     response AS (
-       INSERT INTO assurance_survey_responses (cycle_id, org_code, group_id) SELECT cycle_id, org_code, group_id FROM used RETURNING id, cycle_id, org_code, group_id),
-     answers AS (
-       INSERT INTO assurance_survey_answers (response_id, item_id, value, text)
-       SELECT response.id, a.item_id, a.value, a.text FROM response, unnest($2::text[], $3::smallint[], $4::text[]) AS a(item_id, value, text) RETURNING 1),
-     audit AS (
-       INSERT INTO audit_log (actor_id, actor_email, action, object_type, object_id, org_code, before, after)
-       SELECT NULL, NULL, 'assurance.survey.response', 'assurance_survey', cycle_id || ':' || org_code, org_code, NULL, jsonb_build_object('group', group_id)
-         FROM response RETURNING 1)
-     SELECT (SELECT count(*) FROM answers) AS received, (SELECT count(*) FROM audit) AS audited`,
-    values: [hashToken(token), kept.map((a) => a.itemId), kept.map((a) => (items.get(a.itemId)?.kind === 'likert' ? a.value ?? null : null)),
-      kept.map((a) => (items.get(a.itemId)?.kind === 'free_text' ? (a.text ?? '').trim().slice(0, 4000) : null))] });
-  if (rows[0].audited === 0) throw new AppError('conflict', 'This survey link has already been used. Thank you for your answers.');
-  return { received: rows[0].received };
+/** Submits one stakeholder's answers (the API batches concurrent submissions through SurveySubmissions). */
+export async function submitSurvey(db: Db, token: string, answers: AnswerInput[], now: Date, cache: SurveyCache = new Map()): Promise<{ received: number }> {
+  return new SurveySubmissions(db, cache).submit(token, answers, now);
 }
 
 async function answersOf(db: Db, cycleId: string, orgCode: string): Promise<SurveyAnswer[]> {
