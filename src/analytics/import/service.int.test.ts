@@ -96,6 +96,42 @@ describe('HES files import as they are', () => {
   });
 });
 
+describe('other HES encodings', () => {
+  test('a Parquet file imports, and its errors name the row', async () => {
+    const file = join(scratch, 'apc_0809.parquet');
+    const duck = await openDuck();
+    try {
+      await duck.run(`COPY (SELECT * REPLACE (CASE WHEN EPIKEY = '69166046174' THEN '9' ELSE SEX END AS SEX)
+        FROM read_csv($1, all_varchar = true)) TO '${file}' (FORMAT parquet)`, [join(HES, 'artificial_hes_apc_0809_first23rows.csv')]);
+    } finally {
+      duck.close();
+    }
+    const ok = await run({ kind: 'hes-apc', file });
+    assert.equal(ok.status, 'imported', ok.errors.join('\n'));
+    assert.equal(ok.rowsWritten, 23);
+    const bad = join(scratch, 'apc_0809_bad.parquet');
+    const duck2 = await openDuck();
+    try {
+      await duck2.run(`COPY (SELECT * REPLACE (CASE WHEN EPIKEY = '69166046174' THEN 'X' ELSE SEX END AS SEX)
+        FROM read_csv($1, all_varchar = true)) TO '${bad}' (FORMAT parquet)`, [join(HES, 'artificial_hes_apc_0809_first23rows.csv')]);
+    } finally {
+      duck2.close();
+    }
+    const r = await run({ kind: 'hes-apc', file: bad, fileName: 'apc_0809_bad.parquet' });
+    assert.equal(r.status, 'invalid');
+    assert.deepEqual(r.errors, ['apc_0809_bad.parquet:8:SEX: sex must be 0, 1, 2, 9, M or F: X']);
+  });
+
+  test('a pipe-delimited extract (the NHS Digital layout) imports', async () => {
+    const lines = readFileSync(join(HES, 'artificial_hes_ae_0708_first1000.csv'), 'utf8').trimEnd().split('\n').slice(0, 51);
+    const file = join(scratch, 'hes_ae_0708.txt');
+    writeFileSync(file, lines.map((l) => parseCsvLine(l).join('|')).join('\n') + '\n');
+    const r = await run({ kind: 'hes-ae', file });
+    assert.equal(r.status, 'imported', r.errors.join('\n'));
+    assert.equal(r.rowsWritten, 50);
+  });
+});
+
 describe('ONS, IMD and aggregate files import as they are', () => {
   test('ONS deaths and population', async () => {
     for (const [kind, name, dataset] of [['ons-deaths', 'ons_deaths_2014_by_la_age_sex.csv', 'ons_deaths'], ['ons-population', 'ons_mye2_population_2014_by_la_5yr_age_sex.csv', 'population']] as const) {
