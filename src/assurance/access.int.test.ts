@@ -89,3 +89,11 @@ test('concurrent submissions: every distinct link is stored once; the same link 
   const audit = await t.db.query("SELECT count(*) AS n FROM audit_log WHERE action = 'assurance.survey.response'");
   assert.equal(Number(audit.rows[0].n), after);
 });
+
+test('indicators linked as evidence must exist in the catalogue', async () => {
+  t.clock.set('2009-12-03T09:00:00Z');
+  await req('sha.lead', 'POST', `${base}/pcts/5C2/reopenings`, { reason: 'Add outcome indicators as evidence', until: '2009-12-10T09:00:00Z' });
+  const res = await req('commissioner', 'PUT', `${base}/pcts/5C2/self-assessment/scores`, { scores: [{ subCriterion: '5.1', level: 2, narrative: 'JSNA', metrics: ['NO-SUCH-INDICATOR'] }] });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /no indicator NO-SUCH-INDICATOR/);
+});

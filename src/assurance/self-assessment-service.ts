@@ -98,6 +98,13 @@ export async function saveSelfScores(db: Db, actor: Principal | null, cycleRef: 
   const known = new Set(scoredCompetencies(f).flatMap((c) => c.subCriteria.map((s) => s.number)));
   const bad = scores.map((s, i) => ({ s, i })).filter(({ s }) => !known.has(s.subCriterion));
   if (bad.length) throw new AppError('invalid', 'Unknown sub-criteria.', bad.map(({ s, i }) => ({ path: `scores/${i}/subCriterion`, message: `no sub-criterion ${s.subCriterion} in ${f.title}` })));
+  const metricIds = [...new Set(scores.flatMap((s) => s.metrics ?? []))];
+  if (metricIds.length) {
+    const { rows } = await db.query('SELECT id FROM indicators WHERE id = ANY($1)', [metricIds]);
+    const knownIds = new Set(rows.map((r) => r.id as string));
+    const unknown = scores.flatMap((s, i) => (s.metrics ?? []).filter((m) => !knownIds.has(m)).map((m) => ({ path: `scores/${i}/metrics`, message: `no indicator ${m} in the catalogue` })));
+    if (unknown.length) throw new AppError('invalid', 'Unknown indicators.', unknown);
+  }
   return withTransaction(db, async (c) => {
     const id = await ensureAssessment(c, cycle, t.orgCode, p);
     const { late, reason } = await assertEditable(c, cycle, t, now);

@@ -25,7 +25,7 @@ export function SelfAssessmentPage() {
   const { api, can } = useSession();
   const [version, setVersion] = useState(0);
   const loaded = useApi(async (a) => ({ sa: await assuranceApi.self(a, cycle, org), f: await assuranceApi.framework(a, cycle) }), [cycle, org, version]);
-  const [draft, setDraft] = useState<Record<string, { level: string; narrative: string }>>({});
+  const [draft, setDraft] = useState<Record<string, { level: string; narrative: string; metrics: string }>>({});
   const action = useAction();
   const [reopen, setReopen] = useState({ reason: '', until: '' });
   // Keep showing the last answer while reloading, so sections keep their messages across a reload.
@@ -33,7 +33,7 @@ export function SelfAssessmentPage() {
   useEffect(() => {
     if (loaded.state !== 'ready') return;
     setLast(loaded.data);
-    setDraft(Object.fromEntries(loaded.data.sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative }])));
+    setDraft(Object.fromEntries(loaded.data.sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative, metrics: s.metrics.join(', ') }])));
   }, [loaded]);
   if (loaded.state === 'error') return <ProblemPage error={loaded.error} />;
   const data = loaded.state === 'ready' ? loaded.data : last;
@@ -42,8 +42,8 @@ export function SelfAssessmentPage() {
   const reload = () => setVersion((v) => v + 1);
   const canEdit = sa.editable.allowed && can('assurance:self-assess');
   const review = new Set(sa.scores.filter((s) => s.needsReview).map((s) => s.subCriterion));
-  const save = () => assuranceApi.saveSelf(api, cycle, sa.orgCode, Object.entries(draft).filter(([, v]) => v.level || v.narrative)
-    .map(([k, v]) => ({ subCriterion: k, level: v.level ? Number(v.level) : null, narrative: v.narrative })));
+  const save = () => assuranceApi.saveSelf(api, cycle, sa.orgCode, Object.entries(draft).filter(([, v]) => v.level || v.narrative || v.metrics)
+    .map(([k, v]) => ({ subCriterion: k, level: v.level ? Number(v.level) : null, narrative: v.narrative, metrics: (v.metrics ?? '').split(/[\s,]+/).filter(Boolean) })));
   return (
     <Page title={`Self-assessment ${sa.orgCode}`}>
       <span className="nhsuk-caption-l">Assurance {cycle} · {sa.orgCode}</span>
@@ -62,8 +62,11 @@ export function SelfAssessmentPage() {
               <div key={s.number} className="nhsuk-u-margin-bottom-5">
                 <Select id={`level-${s.number}`} name={`level-${s.number}`} label={{ text: `${s.number} ${s.title}${review.has(s.number) ? ' (carried forward: review)' : ''}` }}
                   items={levelItems} value={draft[s.number]?.level ?? ''} onChange={(v) => setDraft({ ...draft, [s.number]: { ...draft[s.number], level: v } })} />
-                <Details summaryText={`Level descriptors for ${s.number}`}>
+                <Details summaryText={`Level descriptors and indicators for ${s.number}`}>
                   <ul>{Object.entries(s.descriptors).map(([l, d]) => <li key={l}><strong>Level {l}:</strong> {d}</li>)}</ul>
+                  <Input id={`metrics-${s.number}`} name={`metrics-${s.number}`} label={{ text: `Outcome indicators as evidence for ${s.number}` }}
+                    hint={{ text: sa.availableMetrics.length ? `Indicator ids, separated by commas; this PCT has values for ${sa.availableMetrics.slice(0, 6).join(', ')}${sa.availableMetrics.length > 6 ? ' …' : ''}` : 'Indicator ids from the outcomes module, separated by commas' }}
+                    value={draft[s.number]?.metrics ?? ''} onChange={(v) => setDraft({ ...draft, [s.number]: { ...draft[s.number], metrics: v } })} />
                 </Details>
                 <div className="nhsuk-form-group">
                   <label className="nhsuk-label" htmlFor={`narrative-${s.number}`}>Narrative for {s.number}</label>

@@ -8,7 +8,7 @@ export interface PctProgress { orgCode: string; name: string; shaCode: string; s
 export interface Overview { cycle: Cycle; phase: string; pcts: PctProgress[]; panelAssignments: string[] }
 export interface SelfScore { subCriterion: string; level: number | null; narrative: string; metrics: string[]; needsReview: boolean }
 export interface Evidence { id: string; documentType: string; title: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; subCriteria: string[]; needsReview: boolean; carriedForward: boolean }
-export interface SelfAssessment { cycleId: string; orgCode: string; status: string; streamlined: boolean; editable: { allowed: boolean; reason: string }; submittedAt: string | null; scores: SelfScore[]; evidence: Evidence[]; missingDocuments: string[] }
+export interface SelfAssessment { cycleId: string; orgCode: string; status: string; streamlined: boolean; editable: { allowed: boolean; reason: string }; submittedAt: string | null; scores: SelfScore[]; evidence: Evidence[]; missingDocuments: string[]; availableMetrics: string[] }
 export interface Summary { group: string; respondents: number; suppressed: boolean; mean: number | null }
 export interface SurveyResults { current: { competencies: { competency: number; title: string; results: Summary[] }[] }; previous: { competencies: { competency: number; results: Summary[] }[] } | null; invited: Record<string, number>; minimumGroupSize: number }
 export interface PanelItem { kind: 'competency' | 'sub_indicator'; item: string; level?: number | null; rag?: string | null; note?: string }
