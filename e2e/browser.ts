@@ -27,7 +27,7 @@ export async function startHarness(): Promise<Harness> {
     database = await startTestDatabase({ migrate: false });
     const config = {
       ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
-      databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, loadDemoData: false, logLevel: 'silent',
+      databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, loadDemoContent: false, loadDemoData: false, logLevel: 'silent',
     };
     server = await startServer(config, () => undefined);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });

@@ -18,9 +18,10 @@ export async function loadReferenceData(db: Db, config: Config, log: (line: stri
   await syncCatalogue(db, loadCatalogue());
 }
 
-/** Demo accounts and worked examples; returns whether the accounts were created now. */
-export async function seedDemoContent(db: Db, log: (line: string) => void): Promise<boolean> {
+/** Demo accounts and (with `content`) worked examples; returns whether the accounts were created now. */
+export async function seedDemoContent(db: Db, log: (line: string) => void, content = true): Promise<boolean> {
   const created = await seedDemoUsers(db);
+  if (!content) return created;
   const steps: [string, () => Promise<unknown>][] = [
     ['assurance cycle', () => seedAssuranceDemo(db)],
     ['FESC framework and support', () => seedProcurementDemo(db)],

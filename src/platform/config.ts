@@ -14,6 +14,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Load the demo users and demo data into an empty database. */
   loadDemo: boolean;
+  /** With the demo: worked examples for each feature (assurance cycle, FESC, investment round). */
+  loadDemoContent: boolean;
   /** With the demo: generate, import and compute the synthetic England in the background at first start. */
   loadDemoData: boolean;
   logLevel: string;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: Number(env.WCC_SESSION_TTL_MINUTES ?? 8 * 60),
     cookieSecure: env.WCC_COOKIE_SECURE !== 'false',
     loadDemo: env.WCC_DEMO !== 'false',
+    loadDemoContent: env.WCC_DEMO_CONTENT !== 'false',
     loadDemoData: env.WCC_DEMO_DATA !== 'false',
     buildWeb: env.WCC_BUILD_WEB !== 'false',
     signInAttemptsPerAddress: Number(env.WCC_SIGNIN_ATTEMPTS_PER_ADDRESS ?? 100),

@@ -53,7 +53,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const runtime = await openRuntime(config, log);
   const { db } = runtime;
   await loadReferenceData(db, config, log);
-  const seeded = config.loadDemo && (await seedDemoContent(db, log));
+  const seeded = config.loadDemo && (await seedDemoContent(db, log, config.loadDemoContent));
   const jobs = new JobQueue(db);
   jobs.register(DEMO_DATA_JOB, demoDataJobHandler({ dataDir: config.dataDir, sharedDataDir: config.sharedDataDir }));
   await jobs.start();
