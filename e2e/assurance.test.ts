@@ -102,6 +102,8 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   await pct.getByRole('button', { name: 'Submit self-assessment' }).click();
   await pct.getByText('Self-assessment submitted. It is now locked.').waitFor();
   await screenshot(pct, 'assurance-self-assessment');
+  const saAxe = (await axeViolations(pct)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(saAxe.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`), []);
   // Another PCT's draft: not found.
   await pct.goto(`${url}/assurance/2009-10/pcts/5ND`);
   await pct.getByRole('heading', { name: 'Page not found' }).waitFor();
@@ -160,6 +162,8 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   const submittedScores = colleague.locator('table').filter({ has: colleague.locator('caption', { hasText: 'Submitted scores' }) });
   assert.equal(await submittedScores.count(), 0, 'no colleague scores before submitting');
   await screenshot(colleague, 'assurance-panel-hidden');
+  const panelAxe = (await axeViolations(colleague)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(panelAxe.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`), []);
   await colleague.getByRole('button', { name: 'Submit my scores' }).click();
   await colleague.getByText('Your scores are submitted.').waitFor();
   await submittedScores.getByRole('cell', { name: /Priya Patel/ }).first().waitFor();
@@ -236,6 +240,8 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   assert.match(league, /5C2/);
   assert.match(league, /5ND/);
   await screenshot(anon, 'assurance-league');
+  const leagueAxe = (await axeViolations(anon)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(leagueAxe.map((v) => `${v.id}: ${v.help}`), []);
   const csv = (await (await anon.request.get(`${url}/api/open-data/assurance/2009-10.csv`)).text()).trim().split('\r\n');
   const head = csv[0].split(',');
   const row = (org: string) => csv.find((l) => l.includes(`,${org},`))!.split(',');
