@@ -49,14 +49,15 @@ test('the public profile of a PCT shows the spine chart, the table, peers and on
   const started = Date.now();
   await page.goto(`${server.url}/areas/5C2?period=2008-09`);
   await page.getByRole('heading', { level: 1, name: /Barking & Dagenham PCT: health profile/ }).waitFor();
-  await page.locator('table').first().waitFor();
+  const indicatorTable = page.getByRole('table', { name: /^Indicators for Barking/ });
+  await indicatorTable.waitFor();
   console.log(`# profile usable after ${Date.now() - started} ms`);
   assert.match(await page.getByTestId('profile-summary').innerText(), /worse, \d+ similar, \d+ better/);
   const spine = page.locator('figure[data-chart="spine"] img');
   await spine.waitFor();
   await page.waitForFunction(() => { const i = document.querySelector('figure[data-chart="spine"] img') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 0; });
   assert.match(await spine.getAttribute('alt') ?? '', /Spine chart of \d+ indicators/);
-  const rows = await page.locator('table').first().locator('tbody tr').count();
+  const rows = await indicatorTable.locator('tbody tr').count();
   assert.equal(rows, 9, 'one row per fixture indicator');
 
   await page.locator('#indicator').scrollIntoViewIfNeeded();
