@@ -19,9 +19,11 @@ let database: TestDatabase, server: Awaited<ReturnType<typeof startServer>>, bro
 before(async () => {
   const w = await syntheticWarehouse(20_000, [2006, 2009], 7);
   database = await startTestDatabase({ migrate: false });
+  // Demo accounts, but not the 500,000-person demo data: the warehouse is the synthetic one above.
+  const noDemoData = { loadDemoData: false };
   server = await startServer({
     ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
-    databaseUrl: database.url, dataDir: w.dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent',
+    databaseUrl: database.url, dataDir: w.dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent', ...noDemoData,
   }, () => undefined);
   await trainAndStore({ db: database.db, dataDir: w.dataDir }, { createdBy: 'e2e' });
   await scoreAndStore({ db: database.db, dataDir: w.dataDir }, { createdBy: 'e2e' });

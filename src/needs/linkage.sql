@@ -31,8 +31,12 @@ WITH d AS (
   SELECT person_id, event_date, setting, kind, generate_subscripts(diagnoses, 1) AS pos, unnest(diagnoses) AS code
     FROM events WHERE setting IN ('apc', 'op') AND len(diagnoses) > 0
 )
-SELECT DISTINCT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp_kind
-  FROM d JOIN codes c ON c.code = d.code OR c.code = d.code[1:3];
+-- Two equality joins (4-character codes, 3-character categories) so both are hash joins.
+SELECT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp_kind
+  FROM d JOIN codes c ON c.code = d.code
+UNION
+SELECT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp_kind
+  FROM d JOIN codes c ON c.code = left(d.code, 3);
 
 CREATE OR REPLACE TABLE first_deaths AS
 SELECT person_id, min(date_of_death) AS date_of_death FROM deaths WHERE person_id IS NOT NULL GROUP BY person_id;

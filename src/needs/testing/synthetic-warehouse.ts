@@ -53,7 +53,14 @@ export async function syntheticWarehouse(people: number, years: [number, number]
   const sourceDir = join(root, 'source');
   const dataDir = join(root, 'data');
   const done = join(root, 'READY');
-  if (existsSync(done)) return { dataDir, sourceDir };
+  if (existsSync(done)) {
+    // Keep the cache ours: drop any other import (e.g. a server that loaded demo data into this folder).
+    const warehouse = join(dataDir, 'warehouse');
+    for (const ds of existsSync(warehouse) ? readdirSync(warehouse) : []) {
+      for (const f of readdirSync(join(warehouse, ds))) if (!f.startsWith('synthetic-')) rmSync(join(warehouse, ds, f), { force: true, recursive: true });
+    }
+    return { dataDir, sourceDir };
+  }
   mkdirSync(sourceDir, { recursive: true });
   await runGenerator({ people, firstYear: years[0], lastYear: years[1], seed, outDir: sourceDir });
   await landGeneratedFiles(sourceDir, dataDir);
