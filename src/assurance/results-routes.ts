@@ -6,7 +6,7 @@ import { computeAutonomy, confirmAutonomy, leagueTable, openData } from './resul
 import { getReport, saveReportText, type ReportText } from './report-service.ts';
 import { renderReportPdf } from './report-pdf.ts';
 import { toCsv } from './open-data.ts';
-import { ConfirmBody, CycleParams, OpenDataParams, PctParams, ReportBody } from './schemas.ts';
+import { ConfirmBody, CycleParams, OpenDataParams, OpenDataResponse, PctParams, ReportBody } from './schemas.ts';
 
 export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const now = clockOf(deps);
@@ -36,7 +36,8 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     return reply.type('application/pdf').header('content-disposition', `inline; filename="panel-report-${report.orgCode}-${report.year}.pdf"`).send(pdf);
   });
 
-  app.get('/open-data/assurance/:file', { schema: { tags: ['open data'], summary: 'Published results, one row per PCT: {year}.csv or {year}.json', params: OpenDataParams } },
+  app.get('/open-data/assurance/:file', { schema: { tags: ['open data'], summary: 'Published results, one row per PCT: {year}.csv or {year}.json', params: OpenDataParams,
+    response: { 200: { content: { 'application/json': { schema: OpenDataResponse }, 'text/csv': { schema: { type: 'string' } } } } } } },
     async (request, reply) => {
       const file = (request.params as { file: string }).file;
       const [year, ext] = file.split('.');

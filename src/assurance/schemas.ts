@@ -62,3 +62,13 @@ export const ReportBody = obj({
   outcomesComment: Type.String({ maxLength: 10000 }), developmentPriorities: Type.String({ maxLength: 10000 }),
 });
 export const OpenDataParams = obj({ file: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}\\.(csv|json)$' }) });
+
+// Response schemas for the public and stakeholder endpoints (what leaves the server without a session).
+const Cell = Type.Union([Type.String(), Type.Number(), Type.Null()]);
+export const OpenDataResponse = Type.Object({ year: Type.String(), columns: Type.Array(Type.String()), rows: Type.Array(Type.Record(Type.String(), Cell)) });
+export const SurveyFormResponse = Type.Object({
+  orgCode: Type.String(), orgName: Type.String(), year: Type.String(), group: Type.String(), groupTitle: Type.String(), open: Type.Boolean(), closes: Type.String(),
+  scale: Type.Object({ min: Type.Integer(), max: Type.Integer(), labels: Type.Array(Type.String()), allowDontKnow: Type.Boolean() }),
+  items: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), text: Type.String() })),
+});
+export const SurveyReceivedResponse = Type.Object({ received: Type.Integer() });

@@ -5,7 +5,7 @@ import type { AppDeps } from '../platform/app.ts';
 import { clockOf } from './clock.ts';
 import { SurveySubmissions } from './survey-submissions.ts';
 import { addStakeholders, listStakeholders, surveyForToken, surveyResults, type AnswerInput, type StakeholderInput, type SurveyCache } from './survey-service.ts';
-import { PctParams, StakeholdersBody, SurveyAnswersBody, TokenParams } from './schemas.ts';
+import { PctParams, StakeholdersBody, SurveyAnswersBody, SurveyFormResponse, SurveyReceivedResponse, TokenParams } from './schemas.ts';
 
 export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const now = clockOf(deps);
@@ -26,9 +26,9 @@ export const surveyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   app.get('/assurance/cycles/:cycle/pcts/:org/survey-results', { schema: { tags, summary: 'Results by competency and group; groups under the minimum are withheld', params: PctParams } },
     async (request) => { const { cycle, org } = request.params as P; return surveyResults(deps.db, request.principal, cycle, org); });
 
-  app.get('/survey/:token', { schema: { tags, summary: 'A stakeholder\'s survey (no account: the link is the key)', params: TokenParams } },
+  app.get('/survey/:token', { schema: { tags, summary: 'A stakeholder\'s survey (no account: the link is the key)', params: TokenParams, response: { 200: SurveyFormResponse } } },
     async (request) => surveyForToken(deps.db, (request.params as { token: string }).token, now(), surveys));
 
-  app.post('/survey/:token', { schema: { tags, summary: 'Submit answers once; anonymous', params: TokenParams, body: SurveyAnswersBody } },
+  app.post('/survey/:token', { schema: { tags, summary: 'Submit answers once; anonymous', params: TokenParams, body: SurveyAnswersBody, response: { 201: SurveyReceivedResponse } } },
     async (request, reply) => reply.code(201).send(await submissions.submit((request.params as { token: string }).token, (request.body as { answers: AnswerInput[] }).answers, now())));
 };
