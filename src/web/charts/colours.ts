@@ -3,7 +3,9 @@
 // types and trajectory status map here; nothing else picks a colour.
 export const NHS = {
   blue: '#005eb8', darkBlue: '#003087', green: '#007f3b', red: '#d5281b', warmYellow: '#ffb81c', orange: '#ed8b00',
-  black: '#212b32', grey1: '#4c6272', grey2: '#768692', grey3: '#aeb7bd', grey4: '#d8dde0', grey5: '#f0f4f5', white: '#ffffff',
+  black: '#212b32',
+  // nhsuk-tag--green and nhsuk-tag--red text colours (nhsuk-shade of green 40%, of red 50%): the 99.8% outcomes.
+  darkGreen: '#004c23', darkRed: '#6b140e', grey1: '#4c6272', grey2: '#768692', grey3: '#aeb7bd', grey4: '#d8dde0', grey5: '#f0f4f5', white: '#ffffff',
 } as const;
 
 export type TagColour = 'white' | 'grey' | 'green' | 'aqua-green' | 'blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
@@ -12,11 +14,11 @@ interface Style { label: string; hex: string; tag: TagColour }
 
 /** Benchmark outcomes (src/stats/compare BenchmarkOutcome), in legend order. */
 export const OUTCOME_STYLES: Record<string, Style> = {
-  best: { label: 'Best (99.8%)', hex: NHS.green, tag: 'green' },
+  best: { label: 'Best (99.8%)', hex: NHS.darkGreen, tag: 'green' },
   better: { label: 'Better (95%)', hex: NHS.green, tag: 'green' },
   similar: { label: 'Similar', hex: NHS.warmYellow, tag: 'orange' },
   worse: { label: 'Worse (95%)', hex: NHS.red, tag: 'red' },
-  worst: { label: 'Worst (99.8%)', hex: NHS.red, tag: 'red' },
+  worst: { label: 'Worst (99.8%)', hex: NHS.darkRed, tag: 'red' },
   lower: { label: 'Lower', hex: NHS.blue, tag: 'blue' },
   higher: { label: 'Higher', hex: NHS.darkBlue, tag: 'blue' },
   'not-compared': { label: 'Not compared', hex: NHS.grey3, tag: 'grey' },

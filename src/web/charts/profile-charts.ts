@@ -72,7 +72,9 @@ export function spineChart(p: Profile): ChartBundle {
 }
 
 export function heatmapChart(h: HeatmapView): ChartBundle {
-  const titles = new Map(h.indicators.map((i) => [i.id, i.title]));
+  // Column labels are shortened here: without a canvas Vega over-estimates rotated text and pads the chart.
+  const short = (t: string) => (t.length > 34 ? `${t.slice(0, 33)}…` : t);
+  const titles = new Map(h.indicators.map((i) => [i.id, short(i.title)]));
   const data = h.cells.map((c) => ({ area: `${c.areaName} (${c.areaCode})`, indicator: titles.get(c.indicatorId) ?? c.indicatorId, outcome: outcomeStyle(c.comparison).label, value: round(c.value, 1) }));
   const title = `${h.area.type === 'england' ? 'All PCTs' : `PCTs in ${h.area.name}`} compared with England`;
   const spec = {
@@ -82,7 +84,7 @@ export function heatmapChart(h: HeatmapView): ChartBundle {
     data: { values: data },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'indicator', type: 'nominal', sort: h.indicators.map((i) => i.title), axis: { title: null, labelAngle: -50, labelLimit: 0, orient: 'top' } },
+      x: { field: 'indicator', type: 'nominal', sort: h.indicators.map((i) => short(i.title)), axis: { title: null, labelAngle: -50, labelLimit: 0, orient: 'top' } },
       y: { field: 'area', type: 'nominal', sort: null, axis: { title: null, labelFontSize: 9, labelLimit: 0 } },
       color: { field: 'outcome', type: 'nominal', title: 'Compared with England', scale: outcomeScale(h.cells.map((c) => c.comparison)) },
       tooltip: [{ field: 'area' }, { field: 'indicator' }, { field: 'value' }, { field: 'outcome' }],
