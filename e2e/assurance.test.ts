@@ -166,7 +166,7 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   assert.deepEqual(panelAxe.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`), []);
   await colleague.getByRole('button', { name: 'Submit my scores' }).click();
   await colleague.getByText('Your scores are submitted.').waitFor();
-  await submittedScores.getByRole('cell', { name: /Priya Patel/ }).first().waitFor();
+  await submittedScores.getByRole('columnheader', { name: /Priya Patel/ }).waitFor();
   await colleague.getByText(/Inter-rater agreement: exact agreement on levels/).waitFor();
   // Survey results: GP practices (2) withheld, with one 5-strong group for complementary suppression; the other shown.
   const surveyRow = (await colleague.locator('table').filter({ hasText: '360° survey' }).locator('tr').filter({ hasText: '1. Locally lead the NHS' }).innerText()).split('\t');

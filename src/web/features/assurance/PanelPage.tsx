@@ -36,7 +36,11 @@ export function PanelPage() {
   const reload = () => setVersion((v) => v + 1);
   const me = session?.principal?.userId;
   const mine = panel.scores.filter((s) => s.userId === me).map((s): PanelItem => ({ kind: s.kind as PanelItem['kind'], item: s.item, level: s.level, rag: s.rag, note: s.note }));
-  const others = panel.scores.filter((s) => s.userId !== me);
+  const all = panel.scores;
+  const raters = [...new Map(all.map((x) => [x.userId, { userId: x.userId, name: x.userId === me ? 'You' : x.name }])).values()]
+    .sort((a, b) => (a.name === 'You' ? -1 : b.name === 'You' ? 1 : a.name.localeCompare(b.name)));
+  const items = [...new Map(all.map((x) => [`${x.kind}:${x.item}`, { kind: x.kind, item: x.item }])).values()]
+    .sort((a, b) => (a.kind === b.kind ? (a.kind === 'competency' ? Number(a.item) - Number(b.item) : a.item.localeCompare(b.item, 'en', { numeric: true })) : a.kind === 'competency' ? -1 : 1));
   const o = report.orgCode;
   return (
     <Page title={`Panel for ${o}`}>
@@ -81,10 +85,15 @@ export function PanelPage() {
       )}
       <h2>Panel members' scores</h2>
       {panel.othersHidden ? <InsetText><p>Colleagues' scores are hidden until you submit your own.</p></InsetText> : (
-        <Table caption="Submitted scores" responsive head={[{ text: 'Member' }, { text: 'Item' }, { text: 'Score' }, { text: 'Note' }]}
-          rows={[...mine.map((m) => ({ ...m, name: 'You' })), ...others.map((s) => ({ kind: s.kind, item: s.item, level: s.level, rag: s.rag, note: s.note, name: s.name }))].map((s, i) => ({ key: String(i), cells: [
-            { text: s.name }, { text: s.kind === 'competency' ? `Competency ${s.item}` : `Sub-indicator ${s.item}` },
-            { text: s.kind === 'competency' ? <LevelTag level={s.level ?? null} /> : <RagTag rag={s.rag ?? null} /> }, { text: s.note ?? '' }] }))} />
+        <Table caption="Submitted scores, side by side" responsive firstCellIsHeader
+          head={[{ text: 'Item' }, ...raters.map((r) => ({ text: r.name }))]}
+          rows={items.map((it) => ({ key: `${it.kind}:${it.item}`, cells: [
+            { text: it.kind === 'competency' ? `Competency ${it.item}` : `Sub-indicator ${it.item}` },
+            ...raters.map((r) => {
+              const sc = all.find((x) => x.userId === r.userId && x.kind === it.kind && x.item === it.item);
+              if (!sc) return { text: '–' };
+              return { text: <>{sc.kind === 'competency' ? <LevelTag level={sc.level ?? null} /> : <RagTag rag={sc.rag ?? null} />}{sc.note && <span className="nhsuk-body-s"> {sc.note}</span>}</> };
+            })] }))} />
       )}
       {panel.agreement && <p>Inter-rater agreement: exact agreement on levels {((panel.agreement.levelExactAgreement ?? 0) * 100).toFixed(0)}%,
         mean linear-weighted kappa {panel.agreement.meanKappa === null ? 'not defined' : panel.agreement.meanKappa.toFixed(2)}; RAG agreement {((panel.agreement.ragExactAgreement ?? 0) * 100).toFixed(0)}%.</p>}
