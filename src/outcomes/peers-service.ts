@@ -3,6 +3,7 @@
 // src/stats/peers. The variables and each peer's distance are returned so users can judge the group.
 import type { Db } from '../platform/db.ts';
 import { findPeers, type Peer, type PeerArea } from '../stats/peers.ts';
+import { yearRange } from './profile-repo.ts';
 
 export interface PeerVariable { name: string; label: string }
 export const PEER_VARIABLES: PeerVariable[] = [
@@ -25,8 +26,8 @@ export interface PeerGroup {
 export async function peerVariables(db: Db, period: string): Promise<{ areas: PeerArea[]; variables: PeerVariable[] }> {
   const { rows } = await db.query(
     `SELECT area_code, indicator_id, denominator FROM indicator_values
-     WHERE area_type = 'pct' AND period = $1 AND breakdown = 'persons'
-       AND indicator_id IN ('mortality-all-cause', 'hip-fractures-65-plus', 'mortality-infant') AND denominator > 0`, [period]);
+     WHERE area_type = 'pct' AND period >= $1 AND period < $2 AND breakdown = 'persons'
+       AND indicator_id IN ('mortality-all-cause', 'hip-fractures-65-plus', 'mortality-infant') AND denominator > 0`, yearRange(period));
   const imd = await db.query(
     `SELECT a.pct_code, avg(i.score) AS score FROM lsoa01_areas a JOIN imd_lsoa01 i ON i.lsoa01 = a.lsoa01
      WHERE i.imd_year = (SELECT max(imd_year) FROM imd_lsoa01) AND i.score IS NOT NULL AND a.pct_code IS NOT NULL

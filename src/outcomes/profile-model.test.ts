@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildProfile, compareWithValue, groupMeans, spineOf } from './profile-model.ts';
 import { periodYear, shiftPeriod, type CatalogueEntry, type StoredValue } from './model-types.ts';
+import { periodChoices } from './profile-service.ts';
 
 const entry: CatalogueEntry = { id: 'm', title: 'Mortality', domain: 'mortality', method: 'dsr', unit: 'per 100,000', polarity: 'lower-is-better', multiplier: 1e5, confidence: ['95', '99.8'], source: '' };
 const v = (period: string, value: number, half = 5, extra: Partial<StoredValue> = {}): StoredValue => ({
@@ -47,6 +48,16 @@ describe('area profile model', () => {
     assert.equal(rows[0].comparison, 'similar');
     assert.equal(rows[0].trend, 'cannot-be-calculated');
     assert.equal(rows[0].spine, null);
+  });
+
+  it('shows a calendar-year indicator of 2008 in the 2008-09 profile, with its own period', () => {
+    const rows = buildProfile({ catalogue: [entry], period: '2008-09', benchmark: 'england', series: [v('2008', 100), v('2009', 90)], england: new Map(), benchmarkValues: new Map(), distribution: new Map() });
+    assert.equal(rows[0].period, '2008');
+    assert.equal(rows[0].value, 100);
+  });
+
+  it('offers one period a year, the financial-year label first', () => {
+    assert.deepEqual(periodChoices(['2007', '2007-08', '2008', '2008-09', '2010']), ['2007-08', '2008-09', '2010']);
   });
 
   it('averages each indicator over a peer group, skipping suppressed values', () => {

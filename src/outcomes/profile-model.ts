@@ -61,7 +61,7 @@ export function buildProfile(input: ProfileInput): ProfileRow[] {
   const rows: ProfileRow[] = [];
   for (const entry of input.catalogue) {
     const series = (byIndicator.get(entry.id) ?? []).sort((a, b) => periodYear(a.period) - periodYear(b.period));
-    const current = series.find((v) => v.period === input.period);
+    const current = series.find((v) => periodYear(v.period) === periodYear(input.period));
     if (!current) continue;
     const benchmarkValue = input.benchmarkValues.get(entry.id) ?? null;
     const comparison = input.benchmark === 'england' ? (current.comparedToEngland as BenchmarkOutcome | null) ?? 'not-compared'
@@ -71,7 +71,7 @@ export function buildProfile(input: ProfileInput): ProfileRow[] {
       statsPolarity(entry.polarity));
     rows.push({
       indicatorId: entry.id, title: entry.title, domain: entry.domain, unit: entry.unit, polarity: entry.polarity,
-      period: input.period, value: current.value, lower95: current.lower95, upper95: current.upper95,
+      period: current.period, value: current.value, lower95: current.lower95, upper95: current.upper95,
       lower998: current.lower998, upper998: current.upper998, numerator: current.numerator, denominator: current.denominator,
       note: current.note, benchmarkValue, englandValue: input.england.get(entry.id) ?? null,
       comparison, rag: ragOfOutcome(comparison), trend: trend.marker, trendNote: trend.note,

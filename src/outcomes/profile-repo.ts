@@ -47,13 +47,22 @@ export async function areaSeries(db: Db, areaCodes: string[]): Promise<StoredVal
   return rows.map(toValue);
 }
 
+/**
+ * Periods are matched by their first year, so a profile for 2008-09 also shows calendar-year indicators of
+ * 2008 (deaths) beside financial-year ones (HES): '2008' <= period < '2009' (index-friendly).
+ */
+export const yearRange = (period: string): [string, string] => {
+  const y = Number(period.slice(0, 4));
+  return [String(y), String(y + 1)];
+};
+
 /** The headline values of one area type in a period (all indicators), optionally one indicator. */
 export async function valuesOfType(db: Db, areaType: string, period: string | null, indicatorId: string | null = null): Promise<StoredValue[]> {
   const { rows } = await db.query(
     `SELECT ${VALUE_COLUMNS} FROM indicator_values v ${HEADLINE}
-     WHERE v.area_type = $1 AND ($2::text IS NULL OR v.period = $2) AND ($3::text IS NULL OR v.indicator_id = $3)
+     WHERE v.area_type = $1 AND ($2::text IS NULL OR (v.period >= $2 AND v.period < $4)) AND ($3::text IS NULL OR v.indicator_id = $3)
      ORDER BY v.indicator_id, v.area_code, v.period`,
-    [areaType, period, indicatorId]);
+    [areaType, period && yearRange(period)[0], indicatorId, period && yearRange(period)[1]]);
   return rows.map(toValue);
 }
 
@@ -61,8 +70,8 @@ export async function valuesOfType(db: Db, areaType: string, period: string | nu
 export async function valuesOnly(db: Db, areaType: string, period: string): Promise<{ indicatorId: string; areaCode: string; value: number }[]> {
   const { rows } = await db.query({
     text: `SELECT v.indicator_id, v.area_code, v.value FROM indicator_values v ${HEADLINE}
-           WHERE v.area_type = $1 AND v.period = $2 AND v.value IS NOT NULL`,
-    values: [areaType, period], rowMode: 'array',
+           WHERE v.area_type = $1 AND v.period >= $2 AND v.period < $3 AND v.value IS NOT NULL`,
+    values: [areaType, ...yearRange(period)], rowMode: 'array',
   });
   return rows.map((r) => ({ indicatorId: r[0], areaCode: r[1], value: r[2] }));
 }
@@ -70,8 +79,8 @@ export async function valuesOnly(db: Db, areaType: string, period: string): Prom
 /** One indicator's values for an area across breakdowns (deprivation segments) in a period. */
 export async function breakdownValues(db: Db, indicatorId: string, areaCode: string, period: string): Promise<StoredValue[]> {
   const { rows } = await db.query(
-    `SELECT ${VALUE_COLUMNS} FROM indicator_values v WHERE v.indicator_id = $1 AND v.area_code = $2 AND v.period = $3 ORDER BY v.breakdown`,
-    [indicatorId, areaCode, period]);
+    `SELECT ${VALUE_COLUMNS} FROM indicator_values v WHERE v.indicator_id = $1 AND v.area_code = $2 AND v.period >= $3 AND v.period < $4 ORDER BY v.breakdown`,
+    [indicatorId, areaCode, ...yearRange(period)]);
   return rows.map(toValue);
 }
 

@@ -6,7 +6,7 @@ import { getOrganisation, type Organisation } from '../orgs/index.ts';
 import { areaSeries, listPeriods, loadCatalogueEntries, valuesOnly } from './profile-repo.ts';
 import { buildProfile, groupMeans, type ProfileRow } from './profile-model.ts';
 import { peerGroup, type PeerGroup } from './peers-service.ts';
-import { ENGLAND, type BenchmarkKind, type StoredValue } from './model-types.ts';
+import { ENGLAND, periodYear, type BenchmarkKind, type StoredValue } from './model-types.ts';
 
 /** The organisation tree used to group areas (SHA membership, PCT list): 2008/09, the first WCC year. */
 export const TREE_AS_OF = '2009-04-01';
@@ -25,14 +25,26 @@ export async function findArea(db: Db, code: string): Promise<AreaRef> {
   return { code: org.code, name: org.name, type: org.type, parentCode: org.parentCode, parentName: parent?.name ?? null };
 }
 
+/** The periods to offer: one per year, the financial-year label when there is one ('2008-09' over '2008'). */
+export function periodChoices(all: string[]): string[] {
+  const byYear = new Map<number, string>();
+  for (const p of all) {
+    const y = periodYear(p), had = byYear.get(y);
+    if (!had || (p.length > had.length && /^\d{4}-\d{2}$/.test(p))) byYear.set(y, p);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+}
+
 export async function resolvePeriod(db: Db, period: string | undefined): Promise<{ period: string | null; periods: string[] }> {
-  const periods = await listPeriods(db);
-  if (period && !periods.includes(period)) throw new AppError('not_found', `No indicator values for period ${period}.`);
+  const all = await listPeriods(db);
+  if (period && !all.includes(period)) throw new AppError('not_found', `No indicator values for period ${period}.`);
+  const periods = periodChoices(all);
+  if (period && !periods.includes(period)) period = periods.find((p) => periodYear(p) === periodYear(period!)) ?? period;
   return { period: period ?? periods.at(-1) ?? null, periods };
 }
 
 const valueMap = (values: StoredValue[], code: string, period: string) =>
-  new Map(values.filter((v) => v.areaCode === code && v.period === period).map((v) => [v.indicatorId, v.value]));
+  new Map(values.filter((v) => v.areaCode === code && periodYear(v.period) === periodYear(period)).map((v) => [v.indicatorId, v.value]));
 
 export async function getProfile(db: Db, code: string, opts: { period?: string; benchmark?: BenchmarkKind }): Promise<Profile> {
   const area = await findArea(db, code);
