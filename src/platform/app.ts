@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   const webRoot = opts.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     // A missing asset is a 404, never the app's HTML (a browser would refuse it as a module script).
     if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasWeb || request.method !== 'GET') {
