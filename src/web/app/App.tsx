@@ -18,6 +18,8 @@ import { UsersPage } from '../pages/UsersPage.tsx';
 import { outcomePageRoutes } from '../features/outcomes/routes.tsx';
 import { ProcurementRoutes } from '../features/procurement/ProcurementRoutes.tsx';
 import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
+import { AssuranceRoutes } from '../features/assurance/AssuranceRoutes.tsx';
+import { SurveyPage } from '../features/assurance/SurveyPage.tsx';
 import { NeedsRoutes } from '../features/needs/NeedsRoutes.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
@@ -36,6 +38,8 @@ export function App() {
         <Route path="users/new" element={signedIn(<AddUserPage />)} />
         <Route path="audit" element={signedIn(<AuditPage />)} />
         <Route path="investment/*" element={signedIn(<InvestmentRoutes />)} />
+        <Route path="assurance/*" element={<AssuranceRoutes />} />
+        <Route path="survey/:token" element={<SurveyPage />} />
         <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
         <Route path="needs/*" element={signedIn(<NeedsRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { currentEntry, visibleEntries } from './navigation.ts';
 
-test('shows the public only the organisation browser', () => {
-  assert.deepEqual(visibleEntries(['orgs:read', 'published:read'], false).map((e) => e.text), ['Organisations']);
+test('shows the public only the organisation browser and the published health outcomes', () => {
+  assert.deepEqual(visibleEntries(['orgs:read', 'published:read'], false).map((e) => e.text), ['Organisations', 'Health outcomes']);
 });
 
 test('shows users only with users:manage and the audit trail only with audit:read', () => {
   const pct = visibleEntries(['orgs:read', 'published:read', 'org-data:read', 'audit:read'], true).map((e) => e.text);
-  assert.deepEqual(pct, ['Home', 'Organisations', 'Population', 'Audit trail', 'Your account']);
+  assert.deepEqual(pct, ['Home', 'Organisations', 'Health outcomes', 'Population', 'Support', 'Audit trail', 'Your account']);
   const admin = visibleEntries(['orgs:read', 'audit:read', 'users:manage'], true).map((e) => e.text);
   assert.ok(admin.includes('Users'));
   const board = visibleEntries(['orgs:read', 'published:read', 'org-data:read'], true).map((e) => e.text);
