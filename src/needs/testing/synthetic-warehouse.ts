@@ -27,6 +27,11 @@ export async function landGeneratedFiles(sourceDir: string, dataDir: string, onF
     const kind = KIND_OF.find(([re]) => re.test(name))?.[1];
     if (kind) files.push([join(sourceDir, name), kind]);
   }
+  await landFiles(files, dataDir, onFile);
+}
+
+/** Imports files of the given kinds into `<dataDir>/warehouse` (no PostgreSQL provenance). */
+export async function landFiles(files: [string, ImportKind][], dataDir: string, onFile: (name: string) => void = () => undefined): Promise<void> {
   for (const [i, [file, kind]] of files.entries()) {
     onFile(file);
     const id = `synthetic-${String(i).padStart(3, '0')}`;
