@@ -61,9 +61,14 @@ test('the public profile of a PCT shows the spine chart, the table, peers and on
   assert.equal(rows, 9, 'one row per fixture indicator');
 
   await page.locator('#indicator').scrollIntoViewIfNeeded();
+  // Lower charts load as they come near the viewport: scroll each placeholder into view until its figure is there.
   for (const kind of ['compare', 'funnel', 'trend', 'inequalities']) {
-    await page.locator(`[data-chart-placeholder="${kind}"], figure[data-chart="${kind}"]`).first().scrollIntoViewIfNeeded();
-    await page.locator(`figure[data-chart="${kind}"] img`).waitFor();
+    const figure = page.locator(`figure[data-chart="${kind}"] img`);
+    for (let i = 0; i < 50 && (await figure.count()) === 0; i++) {
+      await page.evaluate((k) => document.querySelector(`[data-chart-placeholder="${k}"]`)?.scrollIntoView(), kind);
+      await page.waitForTimeout(200);
+    }
+    await figure.waitFor();
   }
   const download = page.waitForEvent('download');
   await page.locator('figure[data-chart="compare"]').getByRole('link', { name: 'data (CSV)' }).click();
