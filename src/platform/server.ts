@@ -65,6 +65,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (config.loadDemo) {
     log(`${seeded ? 'Demo accounts created' : 'Demo accounts'} (password "${DEMO_PASSWORD}" unless changed):`);
     for (const u of demoUsers) log(`  ${u.email.padEnd(26)} ${u.roles.map((r) => r.role + (r.orgCode ? ` ${r.orgCode}` : '')).join(', ')}`);
+    if (config.loadDemoContent) log('  (more: panel2@, ne.lead@, ne.panel@, supplier.bupa@, supplier.mckinsey@, evaluator.one@, evaluator.two@, facilitator@wcc.example; see README)');
   }
   if (config.loadDemo && config.loadDemoData && (await demoDataNeeded(db))) {
     const id = await jobs.enqueue(DEMO_DATA_JOB, {}, null);
