@@ -12,6 +12,9 @@ export function register(program: Command): void {
       await new Promise<void>((resolve) => {
         const shutdown = (signal: string) => {
           console.log(`\n${signal} received: stopping the server and the database…`);
+          // A long job (e.g. the demo data) must not hold the shutdown: exit after 20 s whatever
+          // (the embedded server still gets its stop signal from its exit hook).
+          setTimeout(() => { console.error('wcc: stopping took too long; exiting.'); process.exit(1); }, 20_000).unref();
           server.stop().then(() => { console.log('Stopped cleanly.'); resolve(); }, (err) => {
             console.error(`wcc: error while stopping: ${(err as Error).message}`);
             process.exitCode = 1;

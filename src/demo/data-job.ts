@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { JobHandler } from '../platform/jobs.ts';
 import type { Db } from '../platform/db.ts';
-import { generateDemo } from '../analytics/generator/index.ts';
+import { Worker } from 'node:worker_threads';
 import { importFile } from '../analytics/import/service.ts';
 import type { ImportKind } from '../analytics/import/spec.ts';
 import { computeIndicators } from '../analytics/indicators/index.ts';
@@ -39,6 +39,25 @@ export async function demoDataNeeded(db: Db): Promise<boolean> {
   return rows[0].needed;
 }
 
+/** The generator in a worker thread (it is synchronous), reporting up to 30% of the job's progress. */
+function generateInWorker(outDir: string, people: number, progress: (done: number, total?: number, message?: string) => Promise<void>): Promise<string[]> {
+  return new Promise((resolveFiles, reject) => {
+    // A plain-JavaScript entry that registers the TypeScript loader in the worker's own thread.
+    const worker = new Worker(new URL('./generate-worker.js', import.meta.url), { workerData: { outDir, people, seed: DEMO_SEED } });
+    let last = 0;
+    worker.on('message', (m: { progress?: number; files?: string[]; error?: string }) => {
+      if (m.progress !== undefined && Math.floor(m.progress * 30) > last) {
+        last = Math.floor(m.progress * 30);
+        void progress(last, 100, 'Generating a synthetic England');
+      }
+      if (m.files) resolveFiles(m.files);
+      if (m.error) reject(new Error(m.error));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => { if (code !== 0) reject(new Error(`the generator worker stopped with code ${code}`)); });
+  });
+}
+
 export function demoDataJobHandler(opts: { dataDir: string; sharedDataDir: string; people?: number }): JobHandler {
   return async ({ db, progress }) => {
     const outDir = join(opts.dataDir, 'demo', 'england');
@@ -49,15 +68,7 @@ export function demoDataJobHandler(opts: { dataDir: string; sharedDataDir: strin
       files = (JSON.parse(readFileSync(manifest, 'utf8')).files as { file: string }[]).map((f) => resolve(outDir, f.file));
     } else {
       await progress(0, 100, 'Generating a synthetic England (about 500,000 people, 2003–2010)');
-      let last = 0;
-      const gen = await generateDemo(outDir, {
-        people: opts.people ?? DEMO_PEOPLE, seed: DEMO_SEED,
-        onProgress: (done, total) => {
-          const pct = Math.floor((done / total) * 30);
-          if (pct > last) { last = pct; void progress(pct, 100, 'Generating a synthetic England'); }
-        },
-      });
-      files = gen.files.map((f) => f.file);
+      files = (await generateInWorker(outDir, opts.people ?? DEMO_PEOPLE, progress)).map((f) => resolve(outDir, f));
     }
     const imports: [ImportKind, string][] = [
       ['imd', join(opts.sharedDataDir, 'reference/imd2007_lsoa01_england.csv')],

@@ -60,23 +60,39 @@ export class JobQueue {
     };
   }
 
-  /** Starts polling for work; jobs left running by a crashed process are queued again. */
+  /** Starts polling for work; jobs left running by a stopped or crashed process are queued again. */
   async start(): Promise<void> {
-    await this.db.query(
-      `UPDATE jobs SET status = 'queued', started_at = NULL
-        WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`,
-    );
+    await this.requeueStale();
     this.stopping = false;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs ?? 1000);
+    let polls = 0;
+    this.timer = setInterval(() => {
+      if (++polls % 60 === 0) void this.requeueStale().catch(() => undefined);
+      this.kick();
+    }, this.opts.pollMs ?? 1000);
     this.timer.unref();
     this.kick();
   }
 
-  /** Stops taking work and waits for running jobs to finish. */
-  async stop(): Promise<void> {
+  /** A running job whose heartbeat (any progress report) is over two minutes old has lost its worker. */
+  private async requeueStale(): Promise<void> {
+    await this.db.query(
+      `UPDATE jobs SET status = 'queued', started_at = NULL
+        WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`,
+    );
+  }
+
+  /**
+   * Stops taking work and waits up to `graceMs` for running jobs. A job still running then is left as
+   * it is: it is queued again when its heartbeat goes stale, so handlers must be safe to rerun.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.running > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+    if (this.running === 0) return;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.add(resolve)),
+      new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+    ]);
   }
 
   /** Waits until the given job has finished (for the CLI and tests). */
