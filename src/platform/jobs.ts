@@ -109,7 +109,8 @@ export class JobQueue {
     if (this.stopping) return;
     if (this.running >= (this.opts.concurrency ?? 1)) return;
     this.running++;
-    void this.runOne().finally(() => {
+    // A failure here (e.g. the pool closed during shutdown) must not become an unhandled rejection.
+    void this.runOne().catch(() => undefined).finally(() => {
       this.running--;
       if (this.running === 0) {
         for (const resolve of this.idle) resolve();
