@@ -20,7 +20,8 @@ before(async () => {
   database = await startTestDatabase({ migrate: false });
   server = await startServer({
     ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
-    databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent',
+    // Demo accounts only: the background demo data would compute real values over the fixture below.
+    databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, loadDemoContent: false, loadDemoData: false, logLevel: 'silent',
   }, () => undefined);
   await insertFixtureValues(database.db);
   await insertCycle(database.db, { year: '2008-09', baselinePeriod: '2007-08', trajectoryYears: 5, localOutcomes: 1, mandated: ['life-expectancy-male'] });

@@ -30,7 +30,7 @@ before(async () => {
   await loadReferenceOrganisations(database.db, shared);
   await seedDemoUsers(database.db);
   await seedProcurementDemo(database.db);
-  server = await startServer({ ...loadConfig({ WCC_SHARED_DATA: shared }), databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, logLevel: 'silent' }, () => undefined);
+  server = await startServer({ ...loadConfig({ WCC_SHARED_DATA: shared }), databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, loadDemoContent: false, loadDemoData: false, logLevel: 'silent' }, () => undefined);
   url = server.url;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
 });
