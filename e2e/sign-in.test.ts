@@ -135,6 +135,8 @@ test('a PCT user is not offered the users page, and visiting it shows "not allow
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(`${h.url}/sign-in`);
   await page.getByText('You have signed out.').waitFor();
+  // The header drops who you act for once the session is cleared (it may lag the banner by a render).
+  await page.getByTestId('acting-for').waitFor({ state: 'detached', timeout: 10_000 });
   assert.equal(await page.getByTestId('acting-for').count(), 0);
   await page.context().close();
 });
