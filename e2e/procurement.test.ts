@@ -51,7 +51,13 @@ async function as(email: string): Promise<Page> {
 
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const competitionId = () => competitionUrl.split('/').pop()!;
-const h1 = (page: Page) => page.locator('main h1').first().innerText();
+// The page renders after the URL changes (client-side routing and a fetch), so wait for the expected
+// heading to appear, then compare: a wrong heading still fails, naming what was shown instead.
+async function expectH1(page: Page, expected: string, message?: string): Promise<void> {
+  const heading = page.locator('main h1').first();
+  await heading.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  assert.equal(await heading.innerText(), expected, message);
+}
 
 async function bidAs(email: string, price: string, response: string): Promise<Page> {
   const page = await as(email);
@@ -73,7 +79,7 @@ test('the PCT writes a business case, records board approval, publishes the requ
   await page.getByRole('button', { name: 'Save business case' }).click();
   await page.waitForURL(/\/procurement\/competitions\/[0-9a-f-]{36}$/);
   competitionUrl = page.url();
-  assert.equal(await h1(page), 'Risk stratification for Barking & Dagenham');
+  await expectH1(page, 'Risk stratification for Barking & Dagenham');
 
   await page.getByLabel('Date the board approved (YYYY-MM-DD)').fill('2008-05-20');
   await page.getByLabel('Board minute').fill('Minute 08/112');
@@ -114,13 +120,13 @@ test('three suppliers bid; a supplier asks a question that all see without its n
 test('before the deadline nobody opens a bid: a rival gets "not found", the administrator and the PCT are refused', async () => {
   const bupa = await as('supplier.bupa@wcc.example');
   await bupa.goto(`${competitionUrl}/bids/SUP-TRIBAL`);
-  assert.equal(await h1(bupa), 'Bid not found');
+  await expectH1(bupa, 'Bid not found');
   assert.doesNotMatch(await bupa.locator('main').innerText(), /segmentation/);
   await bupa.context().close();
   for (const email of ['admin@wcc.example', 'commissioner@wcc.example', 'evaluator.one@wcc.example', 'supplier@wcc.example']) {
     const page = await as(email);
     await page.goto(`${competitionUrl}/bids/SUP-TRIBAL`);
-    assert.equal(await h1(page), 'This bid cannot be opened', email);
+    await expectH1(page, 'This bid cannot be opened', email);
     assert.match(await page.getByTestId('bid-refusal').innerText(), /sealed until the deadline/);
     await page.context().close();
   }
@@ -143,7 +149,7 @@ test('after the deadline the PCT opens the bids; the rival still cannot read ano
   await pct.context().close();
   const bupa = await as('supplier.bupa@wcc.example');
   await bupa.goto(`${competitionUrl}/bids/SUP-TRIBAL`);
-  assert.equal(await h1(bupa), 'Bid not found');
+  await expectH1(bupa, 'Bid not found');
   await bupa.context().close();
 });
 
