@@ -1,5 +1,6 @@
 // Test harness for browser tests: a wcc server of its own (fresh database, demo accounts, built web
 // app) on a free port, and Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -78,4 +79,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+// The page renders after the URL changes (client-side routing and a fetch), so wait for the expected
+// heading to appear, then compare: a wrong heading still fails, naming what was shown instead.
+export async function expectH1(page: Page, expected: string, message?: string): Promise<void> {
+  const heading = page.locator('main h1').first();
+  await heading.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  assert.equal(await heading.innerText(), expected, message);
 }

@@ -14,7 +14,7 @@ import { seedDemoUsers } from '../src/platform/demo.ts';
 import { startTestDatabase, type TestDatabase } from '../src/platform/testing/test-database.ts';
 import { loadReferenceOrganisations } from '../src/orgs/index.ts';
 import { seedProcurementDemo } from '../src/procurement/index.ts';
-import { axeViolations, screenshot, signIn } from './browser.ts';
+import { axeViolations, expectH1, screenshot, signIn } from './browser.ts';
 
 const shared = process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data');
 let database: TestDatabase;
@@ -51,13 +51,6 @@ async function as(email: string): Promise<Page> {
 
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const competitionId = () => competitionUrl.split('/').pop()!;
-// The page renders after the URL changes (client-side routing and a fetch), so wait for the expected
-// heading to appear, then compare: a wrong heading still fails, naming what was shown instead.
-async function expectH1(page: Page, expected: string, message?: string): Promise<void> {
-  const heading = page.locator('main h1').first();
-  await heading.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
-  assert.equal(await heading.innerText(), expected, message);
-}
 
 async function bidAs(email: string, price: string, response: string): Promise<Page> {
   const page = await as(email);

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, screenshot, signIn, startHarness, type Harness } from './browser.ts';
+import { axeViolations, expectH1, screenshot, signIn, startHarness, type Harness } from './browser.ts';
 
 let h: Harness;
 
@@ -47,7 +47,7 @@ test('a PCT commissioner signs in, sees name and organisation, and browses to th
   const page = await newPage();
   await page.goto(`${h.url}/account`);
   await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
-  assert.equal(await page.locator('main h1').innerText(), 'Sign in');
+  await expectH1(page, 'Sign in');
   await expectNoSeriousAxeViolations(page, 'sign-in page');
   await screenshot(page, 'sign-in');
 
@@ -55,7 +55,7 @@ test('a PCT commissioner signs in, sees name and organisation, and browses to th
   await page.getByLabel('Password', { exact: true }).fill('world-class-2008');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${h.url}/account`);
-  assert.equal(await page.locator('main h1').innerText(), 'Your account');
+  await expectH1(page, 'Your account');
 
   const header = page.locator('header.nhsuk-header');
   assert.match(await header.innerText(), /Chris Morgan/);
