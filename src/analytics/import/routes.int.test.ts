@@ -18,6 +18,7 @@ const principals: Record<string, Principal> = {
   admin: { userId: '00000000-0000-4000-8000-000000000001', email: 'admin@x', displayName: 'Admin', roles: [{ role: 'national_admin', orgCode: null }] },
   analyst: { userId: '00000000-0000-4000-8000-000000000002', email: 'analyst@x', displayName: 'Analyst', roles: [{ role: 'pct_analyst', orgCode: '5C2' }] },
   board: { userId: '00000000-0000-4000-8000-000000000003', email: 'board@x', displayName: 'Board', roles: [{ role: 'pct_board_member', orgCode: '5C2' }] },
+  otherAnalyst: { userId: '00000000-0000-4000-8000-000000000004', email: 'analyst5nd@x', displayName: 'Other analyst', roles: [{ role: 'pct_analyst', orgCode: '5ND' }] },
 };
 
 let tdb: TestDatabase;
@@ -128,5 +129,88 @@ describe('POST /api/imports', () => {
     assert.deepEqual(job.result.errors, ['bad_births.csv:3:lsoa01: not an LSOA code (E01nnnnnn): NOTANLSOA']);
     const { rows } = await tdb.db.query(`SELECT count(*)::int AS n FROM data_imports WHERE file_name = 'bad_births.csv'`);
     assert.equal(rows[0].n, 0);
+  });
+});
+
+async function upload(who: string, fields: Record<string, string>, file: { name: string; content: Buffer }) {
+  const b = multipart(fields, file);
+  const res = await app.inject({ method: 'POST', url: '/api/imports', headers: { ...b.headers, 'x-test-user': who }, payload: b.payload });
+  assert.equal(res.statusCode, 202, res.body);
+  return waitForJob(res.json().jobId);
+}
+const listAs = async (who: string) => {
+  const res = await app.inject({ method: 'GET', url: '/api/imports?limit=1000', headers: { 'x-test-user': who } });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json().imports as { id: string; fileName: string; orgCode: string | null; hasRejectFile: boolean; createdByName: string | null; sha256: string; rowsWritten: number; rowsRejected: number }[];
+};
+
+describe('GET /api/imports/{id}/rejects', () => {
+  const csv = Buffer.from('year,lsoa01,pct_code,sex,births\n2009,E01000027,5C2,M,12\n2009,NOTANLSOA,5C2,F,3\n2009,E01000028,5C2,X,4\n');
+  let importId = '';
+
+  before(async () => {
+    const job = await upload('admin', { kind: 'births', skipInvalid: 'true' }, { name: 'some_bad_births.csv', content: csv });
+    assert.equal(job.result.status, 'imported');
+    assert.equal(job.result.rowsWritten, 1);
+    assert.equal(job.result.rowsRejected, 2);
+    importId = job.result.importId;
+  });
+
+  test('the provenance row says a reject file is kept and names who imported it', async () => {
+    const row = (await listAs('admin')).find((r) => r.id === importId);
+    assert.ok(row, 'the import is listed');
+    assert.equal(row.hasRejectFile, true);
+    assert.equal(row.createdByName, 'Admin');
+    assert.equal(row.rowsRejected, 2);
+    assert.equal(row.orgCode, null);
+  });
+
+  test('whoever imported the file downloads the rejected rows with their errors', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/imports/${importId}/rejects`, headers: { 'x-test-user': 'admin' } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^text\/csv/);
+    assert.match(String(res.headers['content-disposition']), /attachment; filename="some_bad_births.rejects.csv"/);
+    const lines = res.body.trim().split(/\r?\n/);
+    assert.equal(lines.length, 3, res.body);
+    assert.match(lines[0]!, /_errors/);
+    assert.match(res.body, /NOTANLSOA/);
+    assert.match(res.body, /E01000028/);
+    assert.doesNotMatch(res.body, /E01000027/);
+  });
+
+  test('another PCT analyst is told there is no such import; a board member 403; the public 401', async () => {
+    const url = `/api/imports/${importId}/rejects`;
+    assert.equal((await app.inject({ method: 'GET', url, headers: { 'x-test-user': 'analyst' } })).statusCode, 404);
+    assert.equal((await app.inject({ method: 'GET', url, headers: { 'x-test-user': 'board' } })).statusCode, 403);
+    assert.equal((await app.inject({ method: 'GET', url })).statusCode, 401);
+  });
+
+  test('an import without a reject file, an unknown id and a malformed id', async () => {
+    const clean = (await listAs('admin')).find((r) => r.fileName === 'artificial_hes_ae_0708_first1000.csv');
+    assert.ok(clean);
+    assert.equal(clean.hasRejectFile, false);
+    const none = await app.inject({ method: 'GET', url: `/api/imports/${clean.id}/rejects`, headers: { 'x-test-user': 'admin' } });
+    assert.equal(none.statusCode, 404);
+    assert.match(none.json().detail, /no reject file/);
+    const unknown = await app.inject({ method: 'GET', url: '/api/imports/00000000-0000-4000-8000-00000000abcd/rejects', headers: { 'x-test-user': 'admin' } });
+    assert.equal(unknown.statusCode, 404);
+    const bad = await app.inject({ method: 'GET', url: '/api/imports/not-a-uuid/rejects', headers: { 'x-test-user': 'admin' } });
+    assert.equal(bad.statusCode, 400);
+  });
+});
+
+describe('GET /api/imports lists a PCT\'s uploads to that PCT only', () => {
+  test('an analyst sees national imports and their PCT\'s; another PCT\'s analyst does not see them', async () => {
+    const csv = Buffer.from('year,lsoa01,pct_code,sex,births\n2010,E01000027,5C2,F,7\n');
+    const job = await upload('analyst', { kind: 'births', orgCode: '5c2' }, { name: 'births_5c2_2010.csv', content: csv });
+    assert.equal(job.result.status, 'imported');
+    const own = (await listAs('analyst')).find((r) => r.id === job.result.importId);
+    assert.equal(own?.orgCode, '5C2');
+    assert.equal(own?.createdByName, 'Analyst');
+    assert.ok((await listAs('admin')).some((r) => r.id === job.result.importId), 'national administrators see every import');
+    const other = await listAs('otherAnalyst');
+    assert.ok(!other.some((r) => r.id === job.result.importId), 'hidden from another PCT');
+    assert.ok(other.some((r) => r.fileName === 'artificial_hes_ae_0708_first1000.csv'), 'national imports are listed to every importer');
+    assert.ok(other.every((r) => r.orgCode === null || r.orgCode === '5ND'));
   });
 });

@@ -1,19 +1,19 @@
 // POST /api/imports (multipart upload → an import job with progress at GET /api/jobs/{id}) and
 // GET /api/imports (provenance). National administrators may import anything; PCT analysts import for
 // their own PCT (form field orgCode).
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative, resolve, isAbsolute } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../platform/app.ts';
-import { authorize, requirePrincipal, type Principal } from '../../platform/auth/policy.ts';
+import { authorize, can, requirePrincipal, type Principal } from '../../platform/auth/policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobContext } from '../../platform/jobs.ts';
-import { listImports } from './repo.ts';
+import { listImports, type ImportRecord } from './repo.ts';
 import { importFile, type ImportResult } from './service.ts';
 import { IMPORT_KINDS, isImportKind, type ImportKind } from './spec.ts';
 
@@ -36,7 +36,9 @@ export function importJobHandler(dataDir: string) {
     let last = -1;
     return importFile({ db: ctx.db, dataDir }, {
       kind: p.kind, file: p.file, fileName: p.fileName, skipInvalid: p.skipInvalid, actor: p.actor,
-      options: { mapping: p.options.mapping, indicatorId: p.options.indicatorId, imdYear: p.options.imdYear },
+      // orgCode is kept in the provenance options so a PCT's uploads are listed to that PCT only.
+      options: { mapping: p.options.mapping, indicatorId: p.options.indicatorId, imdYear: p.options.imdYear,
+        ...(p.options.orgCode ? { orgCode: p.options.orgCode } : {}) },
     }, (fraction, message) => {
       const done = Math.round(fraction * 100);
       if (done === last) return;
@@ -101,17 +103,87 @@ export const importRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     }
   });
 
+  const ImportRow = Type.Object({
+    id: Type.String(), kind: Type.String(), dataset: Type.Union([Type.String(), Type.Null()]), fileName: Type.String(),
+    sha256: Type.String(), rowsRead: Type.Integer(), rowsWritten: Type.Integer(), rowsRejected: Type.Integer(),
+    hasRejectFile: Type.Boolean({ description: 'GET /api/imports/{id}/rejects can send the rejected rows' }),
+    orgCode: Type.Union([Type.String(), Type.Null()], { description: 'the PCT imported for; null for a national import' }),
+    options: Type.Record(Type.String(), Type.Unknown()),
+    createdBy: Type.Union([Type.String(), Type.Null()]), createdByName: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+  });
+
   app.get('/', {
     schema: {
-      tags: ['imports'], summary: 'Imports so far (provenance), newest first',
+      tags: ['imports'], summary: 'Imports so far (provenance), newest first: national imports, and a PCT\'s own to that PCT',
       querystring: Type.Object({
         kind: Type.Optional(Type.String({ maxLength: 40 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
       }, { additionalProperties: false }),
+      response: { 200: Type.Object({ imports: Type.Array(ImportRow) }) },
     },
   }, async (request) => {
     authorize(request.principal, 'analytics:import');
+    const principal = requirePrincipal(request.principal);
     const q = request.query as { kind?: string; limit?: number };
-    return { imports: await listImports(deps.db, { kind: q.kind, limit: q.limit ?? 100 }) };
+    const rows = (await listImports(deps.db, { kind: q.kind, limit: q.limit ?? 100 })).filter((r) => mayRead(principal, r));
+    const names = await displayNames(deps, rows.map((r) => r.createdBy));
+    return {
+      imports: rows.map((r) => ({
+        id: r.id, kind: r.kind, dataset: r.dataset, fileName: r.fileName, sha256: r.sha256, rowsRead: r.rowsRead,
+        rowsWritten: r.rowsWritten, rowsRejected: r.rowsRejected, hasRejectFile: keptRejectFile(deps.config.dataDir, r) !== null,
+        orgCode: orgCodeOf(r), options: r.options, createdBy: r.createdBy,
+        createdByName: r.createdBy ? names.get(r.createdBy) ?? null : null, createdAt: r.createdAt,
+      })),
+    };
+  });
+
+  app.get('/:id/rejects', {
+    schema: {
+      tags: ['imports'],
+      summary: 'The rejected rows of an import made with skipInvalid (CSV with an _errors column): to whoever imported it, or national administrators',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      produces: ['text/csv'],
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request.principal);
+    authorize(principal, 'analytics:import');
+    const { rows } = await deps.db.query('SELECT id, file_name, reject_file, created_by FROM data_imports WHERE id = $1',
+      [(request.params as { id: string }).id]);
+    const row = rows[0] as { id: string; file_name: string; reject_file: string | null; created_by: string | null } | undefined;
+    // Another user's import is reported as absent, so its existence does not leak.
+    if (!row || (row.created_by !== principal.userId && !can(principal, 'analytics:import', { orgCode: 'ENGLAND' }))) {
+      throw new AppError('not_found', 'There is no such import.');
+    }
+    const file = keptRejectFile(deps.config.dataDir, { rejectFile: row.reject_file });
+    if (!file || !(await stat(file).then((s) => s.isFile(), () => false))) {
+      throw new AppError('not_found', 'This import has no reject file kept on the server.');
+    }
+    const name = `${safeName(row.file_name.replace(/\.[^.]*$/, ''))}.rejects.csv`;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store').send(createReadStream(file));
   });
 };
+
+const orgCodeOf = (r: ImportRecord): string | null => (typeof r.options.orgCode === 'string' ? r.options.orgCode : null);
+
+/** National imports are listed to everyone who may import; a PCT's own uploads to that PCT's importers. */
+function mayRead(principal: Principal, r: ImportRecord): boolean {
+  const orgCode = orgCodeOf(r);
+  return orgCode === null || r.createdBy === principal.userId || can(principal, 'analytics:import', { orgCode });
+}
+
+/** The reject file's path when it is kept inside the data folder (uploads); CLI rejects stay where they were written. */
+function keptRejectFile(dataDir: string, r: { rejectFile: string | null }): string | null {
+  if (!r.rejectFile) return null;
+  const path = resolve(r.rejectFile);
+  const rel = relative(resolve(dataDir), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? path : null;
+}
+
+async function displayNames(deps: AppDeps, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const { rows } = await deps.db.query('SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1::text[])', [wanted]);
+  return new Map(rows.map((r: { id: string; display_name: string }) => [r.id, r.display_name]));
+}
