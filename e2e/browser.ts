@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../src/platform/config.ts';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { loadConfig, type Config } from '../src/platform/config.ts';
+import type { Db } from '../src/platform/db.ts';
 import { startServer } from '../src/platform/server.ts';
 import { startTestDatabase, type TestDatabase } from '../src/platform/testing/test-database.ts';
 
@@ -17,10 +18,19 @@ const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
 export interface Harness {
   url: string;
   browser: Browser;
+  /** The test database's pool, for seeding or checking what a test did. */
+  db: Db;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Configuration to use instead of the harness's defaults (demo accounts, no demo content or data). */
+  config?: Partial<Config>;
+  /** Puts what the test needs in the database once the server has started (reference data and demo accounts are there). */
+  seed?: (db: Db) => Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wcc-e2e-'));
   let database: TestDatabase | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
@@ -29,13 +39,16 @@ export async function startHarness(): Promise<Harness> {
     const config = {
       ...loadConfig({ WCC_SHARED_DATA: process.env.WCC_SHARED_DATA ?? resolve(import.meta.dirname, '../../shared/data') }),
       databaseUrl: database.url, dataDir, port: 0, cookieSecure: true, loadDemo: true, loadDemoContent: false, loadDemoData: false, logLevel: 'silent',
+      ...options.config,
     };
     server = await startServer(config, () => undefined);
+    await options.seed?.(database.db);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
     const s = server, db = database;
     return {
       url: s.url,
       browser,
+      db: db.db,
       async close() {
         await browser.close();
         await s.stop();
@@ -53,7 +66,11 @@ export async function startHarness(): Promise<Harness> {
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // The app asks who is signed in as it starts. Wait for that answer before signing in: arriving after the
+  // sign-in, the earlier "nobody" answer would replace the new session in the page (header, menu, guards).
+  const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET');
   await page.goto(`${baseUrl}/sign-in`);
+  await started;
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -87,4 +104,51 @@ export async function expectH1(page: Page, expected: string, message?: string): 
   const heading = page.locator('main h1').first();
   await heading.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
   assert.equal(await heading.innerText(), expected, message);
+}
+
+/**
+ * Reads until `ok` accepts what was read or the time runs out, and returns the last reading for the caller
+ * to assert on — so a page that is still rendering gets time, and a wrong page still fails with what it showed.
+ * A read that throws (the element is not there yet) is retried; after the deadline its error is reported.
+ */
+export async function settled<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 30_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      const value = await read();
+      if (ok(value)) return value;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() >= deadline) return read();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const matches = (expected: RegExp | string, text: string) =>
+  typeof expected === 'string' ? text === expected : new RegExp(expected.source, expected.flags.replace('g', '')).test(text);
+
+/** Waits for the element's text to match (a RegExp) or equal (a string), then asserts it. */
+export async function expectText(locator: Locator, expected: RegExp | string, message?: string, timeout = 30_000): Promise<void> {
+  const text = await settled(() => locator.innerText({ timeout: 2_000 }), (t) => matches(expected, t), timeout);
+  if (typeof expected === 'string') assert.equal(text, expected, message);
+  else assert.match(text, expected, message);
+}
+
+/** Waits for the locator to match exactly `expected` elements (a list may still be rendering), then asserts the count. */
+export async function expectCount(locator: Locator, expected: number, message?: string, timeout = 30_000): Promise<void> {
+  assert.equal(await settled(() => locator.count(), (n) => n === expected, timeout), expected, message);
+}
+
+/** Waits for the page's title to match (a RegExp) or equal (a string), then asserts it. */
+export async function expectTitle(page: Page, expected: RegExp | string, message?: string, timeout = 30_000): Promise<void> {
+  const title = await settled(() => page.title(), (t) => matches(expected, t), timeout);
+  if (typeof expected === 'string') assert.equal(title, expected, message);
+  else assert.match(title, expected, message);
+}
+
+/** Waits until an image has finished loading or failed (`complete`), so its naturalWidth can then be checked. */
+export async function waitForImage(image: Locator, timeout = 30_000): Promise<void> {
+  await image.waitFor({ timeout });
+  await image.page().waitForFunction((img) => (img as HTMLImageElement).complete, await image.elementHandle(), { timeout });
 }
