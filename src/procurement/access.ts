@@ -93,3 +93,19 @@ export function requireStatus(c: CompetitionRow, ...allowed: CompetitionStatus[]
     throw new AppError('conflict', `The competition is ${c.status.replace('_', ' ')}; this step needs it to be ${allowed.join(' or ').replace('_', ' ')}.`);
   }
 }
+
+/** Who may read a bid (and its attachments): a rival never (404); nobody before the deadline (403). */
+export function checkMayRead(c: CompetitionRow, v: Viewer, supplierId: string): void {
+  requireSomeRole(v);
+  const ownSupplier = v.supplierIds.includes(supplierId);
+  const staff = v.pct || v.evaluator !== null;
+  // A supplier learns nothing about a rival's bid, not even that it exists.
+  if (!staff && !ownSupplier) throw new AppError('not_found', 'There is no such bid.');
+  if (c.bid_deadline === null || new Date() < c.bid_deadline) throw new AppError('forbidden', 'Bids are sealed until the deadline.');
+  if (ownSupplier) return;
+  if (c.bids_opened_at === null) throw new AppError('conflict', 'The bids have not been opened yet.');
+  if (v.evaluator) {
+    if (!v.evaluator.declaredAt) throw new AppError('forbidden', 'Declare any conflicts of interest before reading bids.');
+    if (v.evaluator.conflicts.includes(supplierId)) throw new AppError('forbidden', 'You declared a conflict of interest with this supplier.');
+  }
+}

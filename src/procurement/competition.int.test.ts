@@ -3,24 +3,28 @@
 // the OCDS output validated against the official 1.1.5 schemas.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.ts';
 import { seedProcurementDemo } from './seed.ts';
 import { codelist, createOcdsValidator } from './ocds-validate.ts';
 
 let t: TestApp;
+const dataDir = mkdtempSync(join(tmpdir(), 'wcc-procurement-'));
 const as: Record<string, Record<string, string>> = {};
 let id = '';
 const SECRET = 'Our method: a bespoke segmentation model';
 
 before(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ dataDir });
   await seedProcurementDemo(t.database.db);
   for (const [k, email] of Object.entries({
     pct: 'commissioner@wcc.example', admin: 'admin@wcc.example', tribal: 'supplier@wcc.example', bupa: 'supplier.bupa@wcc.example',
     mck: 'supplier.mckinsey@wcc.example', ev1: 'evaluator.one@wcc.example', ev2: 'evaluator.two@wcc.example', durham: 'durham@wcc.example',
   })) as[k] = await t.signIn(email);
 });
-after(async () => { await t?.stop(); });
+after(async () => { await t?.stop(); rmSync(dataDir, { recursive: true, force: true }); });
 
 const call = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
   const res = await t.app.inject({ method, url: `/api${url}`, headers: as[who], ...(payload === undefined ? {} : { payload: payload as object }) });

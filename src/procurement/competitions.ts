@@ -7,7 +7,8 @@ import { recordAudit } from '../platform/audit.ts';
 import { authorize, type Principal } from '../platform/auth/policy.ts';
 import { loadCompetition, requirePctWriter, requireSomeRole, requireStatus, shaOf, viewerOf } from './access.ts';
 import { checkWeights, type Criterion } from './evaluation.ts';
-import { newDataKey } from './sealing.ts';
+import { createBidKey } from './bid-keys.ts';
+import type { BidKek } from './bid-kek.ts';
 import { publishCallOff } from './ocds-publish.ts';
 
 export interface BusinessCase {
@@ -50,7 +51,7 @@ export async function recordBoardApproval(db: Db, p: Principal, id: string, appr
 export interface Requirement { requirement: string; qualityWeight: number; criteria: Criterion[]; contractMonths: number; bidDeadline: string }
 
 /** Publishes the requirement, invites every supplier in the lot and seals bids under a new key. */
-export async function publishRequirement(db: Db, p: Principal, id: string, r: Requirement, now = new Date()): Promise<{ invited: string[] }> {
+export async function publishRequirement(db: Db, kek: BidKek, p: Principal, id: string, r: Requirement, now = new Date()): Promise<{ invited: string[] }> {
   const problems = checkWeights(r.qualityWeight, r.criteria);
   if (problems.length) throw new AppError('invalid', problems.join('; '), problems.map((m) => ({ path: 'criteria', message: m })));
   const deadline = new Date(r.bidDeadline);
@@ -69,7 +70,7 @@ export async function publishRequirement(db: Db, p: Principal, id: string, r: Re
       `INSERT INTO procurement_invitations (competition_id, supplier_id)
        SELECT $1, supplier_id FROM procurement_lot_suppliers WHERE framework_id = $2 AND lot_code = $3
        RETURNING supplier_id`, [id, c.framework_id, c.lot_code]);
-    await client.query('INSERT INTO procurement_bid_keys (competition_id, data_key) VALUES ($1, $2)', [id, newDataKey()]);
+    await createBidKey(client, kek, id);
     const invited = rows.map((x) => x.supplier_id as string).sort();
     await recordAudit(client, { actor: p, action: 'procurement.tender.publish', objectType: 'procurement_competition', objectId: id, orgCode: c.pct_code, after: { ...r, invited } });
     await publishCallOff(client, id, 'tender', now);

@@ -10,26 +10,40 @@ import { publishFramework } from './ocds-publish.ts';
 
 export interface FrameworkInput {
   id: string; title: string; description: string; buyerName: string; startsOn: string; endsOn: string;
-  maxCallOffMonths: number; terms: string;
+  maxCallOffMonths: number; terms: string; excludesPatientCare?: boolean;
   lots: { code: string; title: string; description: string; competencies: number[]; supplierIds: string[] }[];
+}
+
+/** Rules the schema cannot say: dates in order, lot codes unique, lots named. Paths name the form fields. */
+export function checkFramework(f: FrameworkInput): { path: string; message: string }[] {
+  const errors: { path: string; message: string }[] = [];
+  if (!(f.endsOn > f.startsOn)) errors.push({ path: 'endsOn', message: 'The end date must be after the start date.' });
+  const seen = new Set<string>();
+  f.lots.forEach((l, i) => {
+    if (seen.has(l.code.toUpperCase())) errors.push({ path: `lots/${i}/code`, message: `Lot code ${l.code} is used twice.` });
+    seen.add(l.code.toUpperCase());
+  });
+  return errors;
 }
 
 export async function createFramework(db: Db, p: Principal | null, f: FrameworkInput, suppliers: { id: string; name: string; fictional: boolean }[] = []): Promise<void> {
   if (p && !hasRole(p, 'national_admin')) throw new AppError('forbidden', 'Only the national team adds frameworks.');
+  const problems = checkFramework(f);
+  if (problems.length) throw new AppError('invalid', problems.map((e) => e.message).join(' '), problems);
   await withTransaction(db, async (client) => {
     for (const s of suppliers) {
       await client.query('INSERT INTO procurement_suppliers (id, name, fictional) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [s.id, s.name, s.fictional]);
     }
     const exists = await client.query('SELECT 1 FROM procurement_frameworks WHERE id = $1', [f.id]);
-    if (exists.rowCount) throw new AppError('conflict', `Framework ${f.id} already exists.`);
-    await client.query(`INSERT INTO procurement_frameworks (id, title, description, buyer_name, starts_on, ends_on, max_call_off_months, terms)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [f.id, f.title, f.description, f.buyerName, f.startsOn, f.endsOn, f.maxCallOffMonths, f.terms]);
+    if (exists.rowCount) throw new AppError('invalid', `Framework ${f.id} already exists.`, [{ path: 'id', message: `A framework with the identifier ${f.id} already exists.` }]);
+    await client.query(`INSERT INTO procurement_frameworks (id, title, description, buyer_name, starts_on, ends_on, max_call_off_months, terms, excludes_patient_care)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [f.id, f.title, f.description, f.buyerName, f.startsOn, f.endsOn, f.maxCallOffMonths, f.terms, f.excludesPatientCare ?? true]);
     for (const l of f.lots) {
       await client.query('INSERT INTO procurement_lots (framework_id, lot_code, title, description, competencies) VALUES ($1, $2, $3, $4, $5)',
         [f.id, l.code, l.title, l.description, l.competencies]);
       for (const s of l.supplierIds) {
         const ok = await client.query('SELECT 1 FROM procurement_suppliers WHERE id = $1', [s]);
-        if (!ok.rowCount) throw new AppError('invalid', `There is no supplier ${s}.`, [{ path: 'lots', message: `supplier ${s} does not exist` }]);
+        if (!ok.rowCount) throw new AppError('invalid', `There is no supplier ${s}.`, [{ path: 'lots', message: `Supplier ${s} does not exist.` }]);
         await client.query('INSERT INTO procurement_lot_suppliers (framework_id, lot_code, supplier_id) VALUES ($1, $2, $3)', [f.id, l.code, s]);
       }
     }
@@ -56,7 +70,7 @@ export async function listFrameworks(db: Db) {
   };
 }
 
-function maySeeSupplierFiles(p: Principal | null, supplierId: string): boolean {
+export function maySeeSupplierFiles(p: Principal | null, supplierId: string): boolean {
   if (supplierIdsOf(p).includes(supplierId)) return true;
   const scope = readableScope(p);
   return scope.all || scope.orgCodes.length > 0 || scope.shaCodes.length > 0;
@@ -78,4 +92,25 @@ export async function listSupplierDocuments(db: Db, p: Principal | null, supplie
   const { rows } = await db.query(
     `SELECT id, framework_id, kind, title, body, created_at FROM procurement_supplier_documents WHERE supplier_id = $1 ORDER BY created_at`, [supplierId]);
   return rows.map((r) => ({ id: r.id, frameworkId: r.framework_id, kind: r.kind, title: r.title, body: r.body, createdAt: r.created_at.toISOString() }));
+}
+
+/** Admits a supplier to a lot (the national team), creating the supplier when a name is given; republishes the framework in OCDS. */
+export async function admitSupplier(db: Db, p: Principal, frameworkId: string, lotCode: string, s: { supplierId: string; name?: string }): Promise<void> {
+  if (!hasRole(p, 'national_admin')) throw new AppError('forbidden', 'Only the national team admits suppliers to a framework.');
+  await withTransaction(db, async (client) => {
+    const lot = await client.query('SELECT 1 FROM procurement_lots WHERE framework_id = $1 AND lot_code = $2 FOR UPDATE', [frameworkId, lotCode]);
+    if (!lot.rowCount) throw new AppError('not_found', 'There is no such lot on that framework.');
+    const known = await client.query('SELECT name FROM procurement_suppliers WHERE id = $1', [s.supplierId]);
+    const name = s.name?.trim() ?? '';
+    if (!known.rowCount) {
+      if (!name) throw new AppError('invalid', `There is no supplier ${s.supplierId}: give its name to add it.`, [{ path: 'name', message: 'Enter the name of the new supplier.' }]);
+      await client.query('INSERT INTO procurement_suppliers (id, name) VALUES ($1, $2)', [s.supplierId, name]);
+    }
+    const added = await client.query(
+      'INSERT INTO procurement_lot_suppliers (framework_id, lot_code, supplier_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [frameworkId, lotCode, s.supplierId]);
+    if (!added.rowCount) throw new AppError('invalid', `${s.supplierId} is already in lot ${lotCode}.`, [{ path: 'supplierId', message: `${s.supplierId} is already in lot ${lotCode}.` }]);
+    await recordAudit(client, { actor: p, action: 'procurement.framework.admit_supplier', objectType: 'procurement_framework', objectId: frameworkId,
+      after: { lotCode, supplierId: s.supplierId, newSupplier: known.rowCount ? null : name } });
+    await publishFramework(client, frameworkId, new Date());
+  });
 }

@@ -2,7 +2,7 @@
 // preferred bidder and award.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../platform/app.ts';
+import type { ProcurementOptions } from './plugin-options.ts';
 import { requirePrincipal } from '../platform/auth/policy.ts';
 import * as S from './schemas.ts';
 import { listReceipts, openBids, readBid, submitBid, type BidContent } from './bids.ts';
@@ -12,22 +12,22 @@ import { award, type KpiInput } from './contracts.ts';
 const tags = ['procurement'];
 type P = { id: string };
 
-export const procurementEvaluationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+export const procurementEvaluationRoutes: FastifyPluginAsync<ProcurementOptions> = async (app, { deps, kek }) => {
   const { db } = deps;
 
   app.put<{ Params: { id: string; supplierId: string }; Body: BidContent }>('/competitions/:id/bids/:supplierId', {
     schema: { tags, summary: 'Submit or replace a sealed bid before the deadline (the supplier); answers a receipt', params: S.BidParams, body: S.BidBody, response: { 200: S.Receipt } },
-  }, async (request) => submitBid(db, requirePrincipal(request.principal), request.params.id, request.params.supplierId, request.body));
+  }, async (request) => submitBid(db, kek(), requirePrincipal(request.principal), request.params.id, request.params.supplierId, request.body));
 
   app.get<{ Params: P }>('/competitions/:id/bids', { schema: { tags, summary: 'Bid receipts: a supplier its own; the PCT all, after the deadline', params: S.IdParams, response: { 200: Type.Object({ receipts: Type.Array(S.Receipt) }) } } },
     async (request) => ({ receipts: await listReceipts(db, requirePrincipal(request.principal), request.params.id) }));
 
   app.get<{ Params: { id: string; supplierId: string } }>('/competitions/:id/bids/:supplierId', {
-    schema: { tags, summary: 'Read a bid: 403 for everyone before the deadline; 404 for a rival supplier, always', params: S.BidParams, response: { 200: S.Open('bid content and receipt') } },
-  }, async (request) => readBid(db, requirePrincipal(request.principal), request.params.id, request.params.supplierId));
+    schema: { tags, summary: 'Read a bid: 403 for everyone before the deadline; 404 for a rival supplier, always', params: S.BidParams, response: { 200: S.BidAnswer } },
+  }, async (request) => readBid(db, kek(), requirePrincipal(request.principal), request.params.id, request.params.supplierId));
 
   app.post<{ Params: P }>('/competitions/:id/open-bids', { schema: { tags, summary: 'Open the bids after the deadline (the PCT)', params: S.IdParams, response: { 200: Type.Object({ opened: Type.Integer() }) } } },
-    async (request) => openBids(db, requirePrincipal(request.principal), request.params.id));
+    async (request) => openBids(db, kek(), requirePrincipal(request.principal), request.params.id));
 
   app.post<{ Params: P; Body: { emails: string[] } }>('/competitions/:id/evaluators', { schema: { tags, summary: 'Appoint evaluators', params: S.IdParams, body: S.EvaluatorsBody, response: { 200: S.Ok } } },
     async (request) => { await appointEvaluators(db, requirePrincipal(request.principal), request.params.id, request.body.emails); return { ok: true }; });

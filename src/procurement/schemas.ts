@@ -70,6 +70,7 @@ export const SupplierDocBody = Type.Object({
 export const FrameworkBody = Type.Object({
   id: Type.String({ pattern: '^[A-Z0-9-]{2,30}$' }), title: Text(200), description: Type.String({ maxLength: 5000 }), buyerName: Text(200),
   startsOn: IsoDate, endsOn: IsoDate, maxCallOffMonths: Type.Integer({ minimum: 1, maximum: 120 }), terms: Type.String({ maxLength: 20000 }),
+  excludesPatientCare: Type.Optional(Type.Boolean()),
   lots: Type.Array(Type.Object({
     code: Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$' }), title: Text(200), description: Type.String({ maxLength: 5000 }),
     competencies: Type.Array(Competency, { maxItems: 11 }), supplierIds: Type.Array(SupplierId, { maxItems: 100 }),
@@ -82,3 +83,56 @@ export const OcdsQuery = Type.Object({
 }, strict);
 
 export const list = (item: TSchema, key: string) => Type.Object({ [key]: Type.Array(item) });
+
+export const LotParams = Type.Object({ frameworkId: Type.String({ pattern: '^[A-Z0-9-]{2,30}$' }), lotCode: Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$' }) }, strict);
+export const AdmitBody = Type.Object({ supplierId: SupplierId, name: Type.Optional(Type.String({ maxLength: 200 })) }, strict);
+export const FileIdParams = Type.Object({ fileId: Uuid }, strict);
+export const AttachmentParams = Type.Object({ id: Uuid, supplierId: SupplierId, attachmentId: Uuid }, strict);
+
+// Answers, described in full so OpenAPI at /api/docs shows them.
+const Str = Type.String();
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const FrameworksAnswer = Type.Object({
+  frameworks: Type.Array(Type.Object({
+    id: Str, title: Str, description: Str, buyerName: Str, startsOn: Str, endsOn: Str, maxCallOffMonths: Type.Integer(),
+    excludesPatientCare: Type.Boolean(), terms: Str,
+    lots: Type.Array(Type.Object({ code: Str, title: Str, description: Str, competencies: Type.Array(Type.Integer()), supplierIds: Type.Array(Str) })),
+  })),
+  suppliers: Type.Array(Type.Object({ id: Str, name: Str, fictional: Type.Boolean() })),
+});
+
+export const SupplierFile = Type.Object({ id: Str, frameworkId: Str, title: Str, fileName: Str, mediaType: Str, sizeBytes: Type.Integer(), sha256: Str, uploadedAt: Str });
+export const SupplierFilesAnswer = Type.Object({
+  documents: Type.Array(Type.Object({ id: Str, frameworkId: Str, kind: Type.Union([Type.Literal('declaration'), Type.Literal('document')]), title: Str, body: Str, createdAt: Str })),
+  files: Type.Array(SupplierFile),
+});
+
+export const AttachmentReceipt = Type.Object({ id: Str, supplierId: Str, digest: Str, sizeBytes: Type.Integer(), uploadedAt: Str });
+export const BidAnswer = Type.Object({
+  supplierId: Str, submittedAt: Str, digest: Str, response: Str, pricePounds: Type.Number(),
+  documents: Type.Array(Type.Object({ name: Str, text: Str })),
+  attachments: Type.Array(Type.Object({ id: Str, supplierId: Str, digest: Str, sizeBytes: Type.Integer(), uploadedAt: Str, fileName: Str, mediaType: Str })),
+});
+
+export const CompetitionsAnswer = Type.Object({
+  competitions: Type.Array(Type.Object({ id: Str, reference: Str, title: Str, pctCode: Str, pctName: Str, status: Str, lotCode: Str, bidDeadline: Nullable(Str) })),
+});
+
+export const CompetitionAnswer = Type.Object({
+  id: Str, reference: Str, title: Str, status: Str, pctCode: Str, pctName: Str, frameworkId: Str, frameworkTitle: Str, lotCode: Str, lotTitle: Str,
+  businessCase: Nullable(Type.Object({ need: Str, competencies: Type.Array(Type.Integer()), budgetPounds: Type.Number(), boardApprovedOn: Nullable(Str), boardMinute: Nullable(Str) })),
+  requirement: Nullable(Str), qualityWeight: Nullable(Type.Integer()), priceWeight: Nullable(Type.Integer()),
+  criteria: Nullable(Type.Array(Type.Object({ key: Str, title: Str, weight: Type.Number() }))), contractMonths: Nullable(Type.Integer()),
+  bidDeadline: Nullable(Str), sealed: Type.Boolean(), bidsOpenedAt: Nullable(Str),
+  preferredBidder: Nullable(Type.Object({ id: Str, name: Str })), standstillEndsAt: Nullable(Str), awardedAt: Nullable(Str), contractId: Nullable(Str),
+  invited: Nullable(Type.Array(Type.Object({ id: Str, name: Str }))),
+  you: Type.Object({
+    pct: Type.Boolean(), pctWriter: Type.Boolean(), supplierIds: Type.Array(Str),
+    evaluator: Nullable(Type.Object({ declared: Type.Boolean(), conflicts: Type.Array(Str), submitted: Type.Boolean() })),
+  }),
+});
+
+export const ClarificationsAnswer = Type.Object({
+  clarifications: Type.Array(Type.Object({ id: Str, question: Str, answer: Nullable(Str), askedAt: Str, answeredAt: Nullable(Str) })),
+});
