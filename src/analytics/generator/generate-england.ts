@@ -23,6 +23,10 @@ export interface GenerateOptions {
   reference?: ReferenceData;
   /** generate only these PCTs (index range in PCT order) — used by parallel workers */
   pctRange?: [number, number];
+  /** write ground_truth_pct.csv and tariff.csv (default true; parallel parts leave them to the parent) */
+  sharedFiles?: boolean;
+  /** multiplier on emergency and elective admission rates (default 1 = the calibrated rates; see docs/GENERATOR.md) */
+  admissionScale?: number;
 }
 export interface GenerateResult { files: SinkSummary[]; people: number; personRows: number; seconds: number }
 
@@ -36,7 +40,7 @@ export function generateEngland(opts: GenerateOptions): GenerateResult {
   const effects = drawPctEffects(seed, ref.pcts, ref.areas);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const out: SimOutputs = {
-    firstYear: first, lastYear: last, fyears: years.map(hesFyear),
+    firstYear: first, lastYear: last, fyears: years.map(hesFyear), admissionScale: opts.admissionScale ?? 1,
     apc: years.map((y) => new CsvSink(join(outDir, `hes_apc_${yearSuffix(y)}.csv`), APC_COLUMNS.join(','))),
     op: years.map((y) => new CsvSink(join(outDir, `hes_op_${yearSuffix(y)}.csv`), OP_COLUMNS.join(','))),
     ae: years.map((y) => new CsvSink(join(outDir, `hes_ae_${yearSuffix(y)}.csv`), AE_COLUMNS.join(','))),
@@ -59,6 +63,7 @@ export function generateEngland(opts: GenerateOptions): GenerateResult {
   const mid2003 = dayOf(first, 7, 1);
   let personRows = 0;
   let done = 0;
+  const rangeTotal = peopleInPcts(ref, pctCodes, N);
   let currentPct = '';
   let pctLocal = 0;
 
@@ -87,16 +92,31 @@ export function generateEngland(opts: GenerateOptions): GenerateResult {
     }
     writeAreaCounts(a, area, years, population, births);
     done += hi - lo;
-    if (opts.onProgress && (ai % 64 === 0 || ai === nAreas - 1)) opts.onProgress(done, N, a.pctCode);
+    if (opts.onProgress && ai % 64 === 0) opts.onProgress(done, rangeTotal, a.pctCode);
   }
-  opts.onProgress?.(N, N, currentPct);
+  opts.onProgress?.(rangeTotal, rangeTotal, currentPct);
 
   const files: SinkSummary[] = [];
   for (const list of [out.apc, out.op, out.ae, out.deaths, population, births]) for (const s of list) files.push(s.close());
   files.push(out.people.close());
-  files.push(writeGroundTruthPct(join(outDir, 'ground_truth_pct.csv'), effects, ref));
-  copyFileSync(join(GENERATOR_DATA_DIR, 'tariff.csv'), join(outDir, 'tariff.csv'));
+  if (opts.sharedFiles ?? true) files.push(...writeSharedFiles(outDir, seed, ref));
   return { files, people: N, personRows, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** The files every run writes once, whatever the PCT range: the PCT ground truth and the tariff. */
+export function writeSharedFiles(outDir: string, seed: number, ref: ReferenceData): SinkSummary[] {
+  const effects = drawPctEffects(seed, ref.pcts, ref.areas);
+  const truth = writeGroundTruthPct(join(outDir, 'ground_truth_pct.csv'), effects, ref);
+  copyFileSync(join(GENERATOR_DATA_DIR, 'tariff.csv'), join(outDir, 'tariff.csv'));
+  return [truth];
+}
+
+/** People at the start in the small areas of these PCTs (area ai holds people floor(ai·N/n) … floor((ai+1)·N/n) − 1). */
+function peopleInPcts(ref: ReferenceData, pctCodes: Set<string>, N: number): number {
+  const n = ref.areas.length;
+  let total = 0;
+  ref.areas.forEach((a, ai) => { if (pctCodes.has(a.pctCode)) total += Math.floor(((ai + 1) * N) / n) - Math.floor((ai * N) / n); });
+  return total;
 }
 
 function onsAgeSexCumulative(ref: ReferenceData): Float64Array {
@@ -144,9 +164,10 @@ function writeAreaCounts(a: SmallArea, area: AreaState, years: number[], populat
   });
 }
 
-export function writeManifest(outDir: string, opts: { seed: number; people: number; firstYear: number; lastYear: number; format: string }, files: SinkSummary[], seconds: number): void {
+export function writeManifest(outDir: string, opts: { seed: number; people: number; firstYear: number; lastYear: number; format: string; admissionScale?: number }, files: SinkSummary[], seconds: number): void {
   const manifest = {
     generator: 'wcc synthetic England', version: 1, seed: opts.seed, people: opts.people, years: [opts.firstYear, opts.lastYear], format: opts.format,
+    ...(opts.admissionScale !== undefined && opts.admissionScale !== 1 ? { admissionScale: opts.admissionScale } : {}),
     seconds, files: files.map((f) => ({ file: f.file.split('/').pop(), rows: f.rows, bytes: f.bytes, sha256: f.sha256 })),
   };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

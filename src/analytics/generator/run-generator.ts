@@ -1,23 +1,47 @@
 /**
  * The generator's entry points: `runGenerator` (CLI, benchmark) and `generateDemo` (start-up demo).
  * Both write CSV (or Parquet) files, the ground truth, the tariff and manifest.json into one folder.
+ * With `workers` > 1 the PCTs are split between worker threads (parallel/generate-in-parts.ts) and the
+ * parts joined in PCT order, so the files are byte-identical whatever the worker count.
  */
-import { generateEngland, writeManifest } from './generate-england.js';
+import { rmSync } from 'node:fs';
+import { writeManifest, writeSharedFiles } from './generate-england.js';
+import type { SinkSummary } from './csv-sink.js';
+import { generateInParts } from './parallel/generate-in-parts.js';
+import { joinCsvParts } from './parallel/join-csv-parts.js';
 import { convertToParquet } from './parquet-convert.js';
 
 export interface RunOptions {
   people: number; firstYear: number; lastYear: number; seed: number; outDir: string; format?: 'csv' | 'parquet';
+  /** worker threads, each a contiguous PCT range (default 1: this thread) */
+  workers?: number;
+  /** multiplier on emergency and elective admission rates (default 1 = calibrated; docs/GENERATOR.md) */
+  admissionScale?: number;
   onProgress?: (done: number, total: number, pctCode: string) => void;
+  /** called when the rows are written and the files are being joined or converted */
+  onStage?: (stage: 'joining' | 'converting') => void;
 }
-export interface RunResult { outDir: string; people: number; personRows: number; seconds: number; files: { file: string; rows: number; bytes: number; sha256: string }[] }
+export interface RunResult { outDir: string; people: number; personRows: number; seconds: number; workers: number; files: { file: string; rows: number; bytes: number; sha256: string }[] }
 
 export async function runGenerator(o: RunOptions): Promise<RunResult> {
   const t0 = Date.now();
-  const r = generateEngland({ people: o.people, firstYear: o.firstYear, lastYear: o.lastYear, seed: o.seed, outDir: o.outDir, onProgress: o.onProgress });
-  const files = o.format === 'parquet' ? await convertToParquet(r.files) : r.files;
+  const workers = o.workers ?? 1;
+  if (o.admissionScale !== undefined && !(o.admissionScale > 0 && o.admissionScale <= 10)) throw new Error('admissionScale must be > 0 and <= 10');
+  const r = await generateInParts({ people: o.people, firstYear: o.firstYear, lastYear: o.lastYear, seed: o.seed, outDir: o.outDir,
+    workers, admissionScale: o.admissionScale, onProgress: o.onProgress });
+  let files: SinkSummary[];
+  if (o.format === 'parquet') {
+    o.onStage?.('converting');
+    files = await convertToParquet(r.datasets);
+  } else {
+    if (workers > 1) o.onStage?.('joining');
+    files = r.datasets.map(joinCsvParts);
+  }
+  if (r.partsDir) rmSync(r.partsDir, { recursive: true, force: true });
+  files.push(...writeSharedFiles(o.outDir, o.seed, r.reference));
   const seconds = (Date.now() - t0) / 1000;
-  writeManifest(o.outDir, { seed: o.seed, people: o.people, firstYear: o.firstYear, lastYear: o.lastYear, format: o.format ?? 'csv' }, files, seconds);
-  return { outDir: o.outDir, people: o.people, personRows: r.personRows, seconds, files };
+  writeManifest(o.outDir, { seed: o.seed, people: o.people, firstYear: o.firstYear, lastYear: o.lastYear, format: o.format ?? 'csv', admissionScale: o.admissionScale ?? 1 }, files, seconds);
+  return { outDir: o.outDir, people: o.people, personRows: r.personRows, seconds, workers, files };
 }
 
 /** The small demo `npm start` loads into an empty database: about 500,000 people over 2003–2010. */

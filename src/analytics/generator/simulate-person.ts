@@ -21,6 +21,8 @@ export interface SimOutputs {
   firstYear: number; lastYear: number;
   apc: CsvSink[]; op: CsvSink[]; ae: CsvSink[]; deaths: CsvSink[]; people: CsvSink;
   fyears: string[];
+  /** multiplier on emergency and elective admission rates (1 = calibrated) */
+  admissionScale: number;
 }
 export interface AreaState {
   ctx: AreaContext; effect: PctEffect; picker: ConditionPicker;
@@ -90,12 +92,12 @@ export function simulatePerson(seed: number, ons: OnsEngland, area: AreaState, p
 
     // rates for this year
     const ri = rateAgeIndex(age);
-    const lamEm = EMERGENCY_RATE[ri] * rf * Math.exp(SIGMA_EMERGENCY * z - SIG_E2);
+    const lamEm = EMERGENCY_RATE[ri] * rf * Math.exp(SIGMA_EMERGENCY * z - SIG_E2) * out.admissionScale;
     const other = Math.exp(SIGMA_OTHER * z - SIG_O2);
     const plan: PlannedSpell[] = [];
     const nEm = rng.poisson(lamEm * expo);
     for (let i = 0; i < nEm; i++) plan.push({ day: from + Math.floor(rng.next() * (aliveEnd - from)), setting: 'emergency' });
-    const lamEl = ELECTIVE_RATE[ri] * effect.electiveMultiplier * Math.exp(0.15 * ctx.deprivation) * other;
+    const lamEl = ELECTIVE_RATE[ri] * effect.electiveMultiplier * Math.exp(0.15 * ctx.deprivation) * other * out.admissionScale;
     const nEl = rng.poisson(lamEl * expo);
     for (let i = 0; i < nEl; i++) plan.push({ day: from + Math.floor(rng.next() * (aliveEnd - from)), setting: 'elective' });
     let delivered = false;
@@ -188,7 +190,7 @@ export function simulatePerson(seed: number, ons: OnsEngland, area: AreaState, p
     }
 
     if (y <= last) {
-      pEm.push((1 - Math.exp(-EMERGENCY_RATE[ri] * rf * Math.exp(SIGMA_EMERGENCY * z - SIG_E2))).toFixed(4));
+      pEm.push((1 - Math.exp(-lamEm)).toFixed(4));
       segs.push(segmentOf(age, z, deathDay < yEnd + 365, delivered));
     }
     if (deathDay < yEnd) break;
