@@ -2,7 +2,7 @@
 // switches the organisation they act for, and the choice survives a reload of the tab.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, signIn, startHarness, type Harness } from './browser.ts';
+import { expectText, screenshot, signIn, startHarness, type Harness } from './browser.ts';
 
 let h: Harness;
 
@@ -28,9 +28,7 @@ test('an administrator adds a two-PCT user, who can switch the organisation they
   await admin.getByLabel('First password').fill('short');
   await admin.locator('#org-code-0').fill('5C2');
   await admin.getByRole('button', { name: 'Add user' }).click();
-  const summary = admin.locator('.nhsuk-error-summary');
-  await summary.waitFor();
-  assert.match(await summary.innerText(), /at least 12 characters/);
+  await expectText(admin.locator('.nhsuk-error-summary'), /at least 12 characters/);
   await screenshot(admin, 'add-user-error');
 
   await admin.getByLabel('First password').fill('a-long-enough-password');
@@ -41,20 +39,22 @@ test('an administrator adds a two-PCT user, who can switch the organisation they
   await admin.waitForURL(`${h.url}/users`);
   await admin.getByText('dana@wcc.example can now sign in.').waitFor();
   const row = admin.locator('main tbody tr').filter({ hasText: 'dana@wcc.example' });
-  const roles = await row.innerText();
-  assert.match(roles, /PCT commissioner – 5C2/);
-  assert.match(roles, /PCT analyst – 5ND/);
+  await expectText(row, /PCT commissioner – 5C2/);
+  await expectText(row, /PCT analyst – 5ND/);
   await screenshot(admin, 'users');
 
   await admin.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit trail' }).click();
   await admin.getByLabel('Object').fill('user');
+  // Right after the URL changes the table still shows the unfiltered entries, then it reloads: wait for the
+  // filtered answer, so the details opened below belong to the table that stays.
+  const filtered = admin.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('object=user'));
   await admin.getByRole('button', { name: 'Filter entries' }).click();
   await admin.waitForURL(/\/audit\?object=user$/);
+  assert.equal((await filtered).status(), 200);
   const newest = admin.locator('main tbody tr').first();
-  await newest.waitFor();
-  assert.match(await newest.innerText(), /admin@wcc\.example[\s\S]*user\.create/);
+  await expectText(newest, /admin@wcc\.example[\s\S]*user\.create/);
   await newest.getByText('Before and after').click();
-  assert.match(await newest.innerText(), /dana@wcc\.example/);
+  await expectText(newest, /dana@wcc\.example/);
   await screenshot(admin, 'audit');
 
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -69,10 +69,11 @@ test('an administrator adds a two-PCT user, who can switch the organisation they
   await screenshot(page, 'act-for');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(`${h.url}/`);
-  assert.match(await page.getByTestId('acting-for').innerText(), otherName);
+  // The URL changes before the header renders the new choice: wait for it.
+  await expectText(page.getByTestId('acting-for'), otherName);
   await page.getByText(otherSha).waitFor();
   await page.reload();
   await page.getByText(otherSha).waitFor();
-  assert.match(await page.getByTestId('acting-for').innerText(), new RegExp(`\\(${otherCode}\\)`), 'the choice is kept for the tab');
+  await expectText(page.getByTestId('acting-for'), new RegExp(`\\(${otherCode}\\)`), 'the choice is kept for the tab');
   await screenshot(page, 'home-switched');
 });

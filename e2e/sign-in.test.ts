@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, expectH1, screenshot, signIn, startHarness, type Harness } from './browser.ts';
+import { axeViolations, expectCount, expectH1, expectText, expectTitle, screenshot, settled, signIn, startHarness, type Harness } from './browser.ts';
 
 let h: Harness;
 
@@ -29,17 +29,20 @@ async function expectNoSeriousAxeViolations(page: Page, what: string) {
 test('a wrong password shows the error summary with the reason, focused, and keeps the user signed out', async () => {
   const page = await newPage();
   await signIn(page, h.url, 'commissioner@wcc.example', 'not-the-password');
-  const summary = page.locator('.nhsuk-error-summary');
-  await summary.waitFor();
-  assert.match(await summary.innerText(), /There is a problem[\s\S]*email address or password is not right/);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary')), true);
-  assert.match(await page.title(), /^Error: Sign in – wcc$/);
-  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '', 'the password field is cleared');
+  await expectText(page.locator('.nhsuk-error-summary'), /There is a problem[\s\S]*email address or password is not right/);
+  // The summary takes focus in an effect after it renders.
+  const focused = () => page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary') ?? false);
+  assert.equal(await settled(focused, (f) => f), true);
+  await expectTitle(page, /^Error: Sign in – wcc$/);
+  const password = page.getByLabel('Password', { exact: true });
+  assert.equal(await settled(() => password.inputValue(), (v) => v === ''), '', 'the password field is cleared');
   await screenshot(page, 'sign-in-error');
 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Enter your password').first().waitFor();
-  assert.match((await page.locator('#password-error').textContent()) ?? '', /^\s*Error:\s*Enter your password\s*$/);
+  const passwordError = async () => (await page.locator('#password-error').textContent({ timeout: 2_000 })) ?? '';
+  const enterPassword = /^\s*Error:\s*Enter your password\s*$/;
+  assert.match(await settled(passwordError, (t) => enterPassword.test(t)), enterPassword);
   await page.context().close();
 });
 
@@ -57,17 +60,15 @@ test('a PCT commissioner signs in, sees name and organisation, and browses to th
   await page.waitForURL(`${h.url}/account`);
   await expectH1(page, 'Your account');
 
-  const header = page.locator('header.nhsuk-header');
-  assert.match(await header.innerText(), /Chris Morgan/);
-  const actingFor = await page.getByTestId('acting-for').innerText();
-  assert.match(actingFor, /Barking/);
-  assert.match(actingFor, /\(5C2\)/);
+  await expectText(page.locator('header.nhsuk-header'), /Chris Morgan/);
+  await expectText(page.getByTestId('acting-for'), /Barking/);
+  await expectText(page.getByTestId('acting-for'), /\(5C2\)/);
 
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Home' }).click();
   await page.waitForURL(`${h.url}/`);
   await page.waitForFunction(() => document.title === 'Home – wcc');
   // Focus moves to the new page's heading once its content has loaded.
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 30_000 });
   await page.getByRole('link', { name: /London/ }).waitFor();
   await expectNoSeriousAxeViolations(page, 'home page');
   await screenshot(page, 'home');
@@ -75,20 +76,18 @@ test('a PCT commissioner signs in, sees name and organisation, and browses to th
   await page.locator('main').getByRole('link', { name: /Barking/ }).first().click();
   await page.waitForURL(`${h.url}/orgs/5C2`);
   await page.locator('main h1').filter({ hasText: /Barking/ }).waitFor();
-  assert.match(await page.title(), /\(5C2\) – wcc$/);
-  const crumbs = await page.locator('.nhsuk-breadcrumb__list').innerText();
-  assert.match(crumbs, /England[\s\S]*London/);
+  await expectTitle(page, /\(5C2\) – wcc$/);
+  await expectText(page.locator('.nhsuk-breadcrumb__list'), /England[\s\S]*London/);
   await expectNoSeriousAxeViolations(page, 'PCT page');
   await screenshot(page, 'pct');
 
   await page.locator('.nhsuk-breadcrumb__list').getByRole('link', { name: /London/ }).click();
   await page.waitForURL(`${h.url}/orgs/Q36`);
   await page.locator('main h1').filter({ hasText: /London/ }).waitFor();
-  assert.match(await page.locator('.nhsuk-caption-l').innerText(), /Q36/);
-  const caption = await page.locator('main table caption').innerText();
-  assert.match(caption, /^31 PCTs in .*London.* on 1 April 2009$/);
-  assert.equal(await page.locator('main table tbody tr').count(), 31);
-  assert.equal(await page.locator('main table tbody').getByRole('rowheader', { name: /5C2/ }).count(), 1);
+  await expectText(page.locator('.nhsuk-caption-l'), /Q36/);
+  await expectText(page.locator('main table caption'), /^31 PCTs in .*London.* on 1 April 2009$/);
+  await expectCount(page.locator('main table tbody tr'), 31);
+  await expectCount(page.locator('main table tbody').getByRole('rowheader', { name: /5C2/ }), 1);
   await expectNoSeriousAxeViolations(page, 'SHA page');
   await screenshot(page, 'sha');
   await page.context().close();
@@ -98,8 +97,8 @@ test('the organisation browser shows 10 SHAs and 152 PCTs for 2009 and the Hertf
   const page = await newPage();
   await page.goto(`${h.url}/orgs`);
   await page.locator('main table caption').waitFor();
-  assert.match(await page.locator('main').innerText(), /10 SHAs and 152 PCTs on 1 April 2009/);
-  assert.equal(await page.locator('main table tbody tr').count(), 10);
+  await expectText(page.locator('main'), /10 SHAs and 152 PCTs on 1 April 2009/);
+  await expectCount(page.locator('main table tbody tr'), 10);
   await expectNoSeriousAxeViolations(page, 'organisation browser');
   await screenshot(page, 'orgs');
 
@@ -109,9 +108,7 @@ test('the organisation browser shows 10 SHAs and 152 PCTs for 2009 and the Hertf
   await page.getByText('10 SHAs and 151 PCTs on 1 April 2010').waitFor();
 
   await page.goto(`${h.url}/orgs/5P3?asOf=2010-04-01`);
-  const callout = page.locator('.nhsuk-card--warning');
-  await callout.waitFor();
-  assert.match(await callout.innerText(), /did not exist on 1 April 2010[\s\S]*replaced by .*\(5QV\)/);
+  await expectText(page.locator('.nhsuk-card--warning'), /did not exist on 1 April 2010[\s\S]*replaced by .*\(5QV\)/);
   await screenshot(page, 'merged-pct');
   await page.context().close();
 });
@@ -120,8 +117,10 @@ test('a PCT user is not offered the users page, and visiting it shows "not allow
   const page = await newPage();
   await signIn(page, h.url, 'commissioner@wcc.example');
   await page.waitForURL(`${h.url}/`);
+  // The URL changes before the menu renders for the signed-in user: wait for the signed-in header first.
+  await page.getByTestId('acting-for').waitFor();
   const nav = page.getByRole('navigation', { name: 'Menu' });
-  const items = await nav.getByRole('link').allInnerTexts();
+  const items = await settled(() => nav.getByRole('link').allInnerTexts(), (links) => links.includes('Audit trail'));
   assert.ok(items.includes('Organisations') && items.includes('Audit trail'), `navigation: ${items.join(', ')}`);
   assert.ok(!items.includes('Users'), 'no Users link for a PCT commissioner');
 
@@ -129,7 +128,7 @@ test('a PCT user is not offered the users page, and visiting it shows "not allow
   await page.goto(`${h.url}/users`);
   assert.equal((await refused).status(), 403);
   await page.locator('main h1').filter({ hasText: 'You are not allowed to see this page' }).waitFor();
-  assert.equal(await page.title(), 'Not allowed – wcc');
+  await expectTitle(page, 'Not allowed – wcc');
   await screenshot(page, 'not-allowed');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
