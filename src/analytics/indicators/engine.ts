@@ -4,7 +4,7 @@ import type { Duck } from '../duckdb.ts';
 import { calculateAgi } from '../../stats/agi.ts';
 import { twoSidedZ } from '../../stats/distributions.ts';
 import type { IndicatorDefinition } from './definition-schema.ts';
-import { buildIndicatorQuery, type BandScheme, type DeprivationGroups } from './query-builder.ts';
+import { buildIndicatorQuery, type BandScheme, type DeprivationGroups, type ScanColumns } from './query-builder.ts';
 import { computeValues, groupCells, type IndicatorValue, type QueryRow } from './compute-values.ts';
 import { benchmarkValues } from './benchmark.ts';
 import { createAlcoholFractions } from './warehouse-views.ts';
@@ -15,23 +15,39 @@ export function bandSchemeOf(def: IndicatorDefinition): BandScheme {
   return 'none';
 }
 
-/** Per-connection state: which code-list tables have been loaded. */
+/** Per-connection state: which code-list tables have been loaded, which year's population is cached. */
 export interface EngineSession {
   duck: Duck;
   loaded: Set<string>;
+  /** the year held in pop_cells (batch.ts); undefined when none */
+  populationYear?: number;
 }
 
 export function openSession(duck: Duck): EngineSession {
   return { duck, loaded: new Set() };
 }
 
-async function runQuery(s: EngineSession, def: IndicatorDefinition, period: string, groups: DeprivationGroups): Promise<QueryRow[]> {
+/**
+ * Where a computation reads its counts: by default its own query over the Parquet; within a batch
+ * (batch.ts), the shared scans' cells (by numerator definition id) and the year's cached population.
+ */
+export interface CountSource {
+  scans?: Map<string, ScanColumns>;
+  cachedPopulation?: boolean;
+}
+
+export async function ensureAlcoholFractions(s: EngineSession, def: IndicatorDefinition): Promise<void> {
   const w = def.numerator?.weighting;
   if (w && !s.loaded.has(`aaf:${w.fractions.file}`)) {
     await createAlcoholFractions(s.duck, w.fractions.file);
     s.loaded.add(`aaf:${w.fractions.file}`);
   }
-  const q = buildIndicatorQuery(def, { period, bands: bandSchemeOf(def), groups });
+}
+
+async function runQuery(s: EngineSession, def: IndicatorDefinition, period: string, groups: DeprivationGroups, src: CountSource): Promise<QueryRow[]> {
+  const scan = src.scans?.get(def.id);
+  if (!scan) await ensureAlcoholFractions(s, def);
+  const q = buildIndicatorQuery(def, { period, bands: bandSchemeOf(def), groups, scan, cachedPopulation: src.cachedPopulation });
   // Columns rather than row objects: a DSR returns a row per area, breakdown and age band (~25,000).
   const reader = await s.duck.connection.runAndReadAll(q.sql, q.params as never);
   const c = reader.getColumnsObjectJS() as Record<keyof QueryRow, unknown[]>;
@@ -44,8 +60,8 @@ async function runQuery(s: EngineSession, def: IndicatorDefinition, period: stri
 }
 
 /** Life expectancy by deprivation group within each area, as values keyed by area. */
-async function lifeExpectancyByGroup(s: EngineSession, base: IndicatorDefinition, period: string, groups: DeprivationGroups) {
-  const rows = await runQuery(s, base, period, groups);
+async function lifeExpectancyByGroup(s: EngineSession, base: IndicatorDefinition, period: string, groups: DeprivationGroups, src: CountSource) {
+  const rows = await runQuery(s, base, period, groups, src);
   const cells = groupCells(base, rows, groups);
   const byArea = new Map<string, { area: IndicatorValue; groups: Map<number, IndicatorValue> }>();
   const pops = new Map<string, number>();
@@ -69,10 +85,10 @@ function inequalityValue(def: IndicatorDefinition, period: string, area: Indicat
   };
 }
 
-async function computeInequality(s: EngineSession, def: IndicatorDefinition, base: IndicatorDefinition, period: string): Promise<IndicatorValue[]> {
+async function computeInequality(s: EngineSession, def: IndicatorDefinition, base: IndicatorDefinition, period: string, src: CountSource): Promise<IndicatorValue[]> {
   const groups: DeprivationGroups = def.deprivationGroups === 'decile' ? 'decile' : 'quintile';
   const k = groups === 'decile' ? 10 : 5;
-  const { byArea, pops } = await lifeExpectancyByGroup(s, base, period, groups);
+  const { byArea, pops } = await lifeExpectancyByGroup(s, base, period, groups, src);
   const out: IndicatorValue[] = [];
   for (const { area, groups: g } of byArea.values()) {
     const present = [...g.values()].filter((v) => v.value !== null && se95(v) !== null);
@@ -105,16 +121,25 @@ async function computeInequality(s: EngineSession, def: IndicatorDefinition, bas
   return out;
 }
 
-/** Every value of one indicator for one period, benchmarked. */
-export async function computeIndicator(s: EngineSession, def: IndicatorDefinition, period: string, catalogue: IndicatorDefinition[]): Promise<IndicatorValue[]> {
+/** The definition whose numerator an indicator counts: itself, or for an SII or gap the one it is based on. */
+export function numeratorDefinition(def: IndicatorDefinition, catalogue: IndicatorDefinition[]): IndicatorDefinition {
+  if (def.method !== 'sii' && def.method !== 'gap') return def;
+  const base = catalogue.find((d) => d.id === def.basedOn);
+  if (!base) throw new Error(`${def.id}: basedOn ${def.basedOn} is not in the catalogue`);
+  return base;
+}
+
+/**
+ * Every value of one indicator for one period, benchmarked. On its own it is one generated query over
+ * the Parquet; `src` points it at a batch's shared scans instead (batch.ts).
+ */
+export async function computeIndicator(s: EngineSession, def: IndicatorDefinition, period: string, catalogue: IndicatorDefinition[], src: CountSource = {}): Promise<IndicatorValue[]> {
   if (!def.computed) throw new Error(`${def.id} is uploaded, not computed`);
   let values: IndicatorValue[];
   if (def.method === 'sii' || def.method === 'gap') {
-    const base = catalogue.find((d) => d.id === def.basedOn);
-    if (!base) throw new Error(`${def.id}: basedOn ${def.basedOn} is not in the catalogue`);
-    values = await computeInequality(s, def, base, period);
+    values = await computeInequality(s, def, numeratorDefinition(def, catalogue), period, src);
   } else {
-    const rows = await runQuery(s, def, period, 'quintile');
+    const rows = await runQuery(s, def, period, 'quintile', src);
     values = computeValues(def, period, groupCells(def, rows));
   }
   return benchmarkValues(def, values);

@@ -15,6 +15,26 @@ export interface QueryOptions {
   period: string;
   bands: BandScheme;
   groups: DeprivationGroups;
+  /** Read the numerator (and a records denominator) from a shared scan's cells instead of the Parquet. */
+  scan?: ScanColumns;
+  /** Read the population from the year's cached rows (table pop_cells, see population-cache.ts). */
+  cachedPopulation?: boolean;
+}
+
+/**
+ * Where one definition's counts sit in a shared scan (shared-scan.ts): a table of cells per PCT of
+ * residence × small area × sex × fine age band `fb`, with a column per distinct numerator.
+ */
+export interface ScanColumns {
+  table: string;
+  /** numerator (weighted or counted) */
+  x: string;
+  /** true for the cells that the definition's own query would have produced (some record matched) */
+  present: string;
+  /** records denominator: count of the denominator's records, and sums for means */
+  n?: string;
+  s?: string;
+  ss?: string;
 }
 
 export interface GeneratedQuery {
@@ -39,7 +59,18 @@ const ROW_BAND_VALID: Record<BandScheme, string> = {
   none: '(age_lower >= 90 OR floor(age_lower / 5) = floor(age_upper / 5))',
 };
 
-const SOURCES = {
+/**
+ * The fine age band of a shared scan: 0, 1 (1-4), 5, 10, … 90 (90+), multiples of 5 below 0, NULL when
+ * the age is unknown. Each scheme's band is a function of it (SCAN_BAND), so one scan serves them all.
+ */
+export const FINE_BAND = 'CASE WHEN age IS NULL THEN NULL WHEN age = 0 THEN 0 WHEN age > 0 AND age < 5 THEN 1 ELSE least(floor(age / 5) * 5, 90)::INTEGER END';
+const SCAN_BAND: Record<BandScheme, string> = {
+  esp: 'CASE WHEN fb = 1 THEN 0 ELSE fb END',
+  le: 'CASE WHEN fb < 0 THEN 1 ELSE fb END',
+  none: '0',
+};
+
+export const SOURCES = {
   hes_apc: { table: 'wh_apc', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
   hes_op: { table: 'wh_op', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
   hes_ae: { table: 'wh_ae', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
@@ -52,12 +83,12 @@ export function populationYear(period: string): number {
   return Number(period.slice(0, 4));
 }
 
-function periodValue(dataset: keyof typeof SOURCES, period: string, p: Params): string {
+export function periodValue(dataset: keyof typeof SOURCES, period: string, p: Params): string {
   return SOURCES[dataset].period === 'year' ? p.add(Number(period)) : p.add(period);
 }
 
 /** The record-level source relation: the dataset, or for readmissions the first episodes with their flag. */
-function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
+export function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
   const ds = num.dataset as keyof typeof SOURCES;
   if (num.readmittedWithinDays === undefined) return SOURCES[ds].table;
   const next = Number(period.slice(0, 4)) + 1;
@@ -73,20 +104,56 @@ function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
       WHERE epiorder = 1))`;
 }
 
-/** Alcohol-attributable weight per row: the rows of `relation` with a column w. */
-function weightedRelation(relation: string, measure: 'narrow' | 'broad', where: string): string {
-  const weight = measure === 'broad'
+/** The alcohol-attributable weight of a record from its diagnoses `d` joined to the fractions `a`. */
+function weightOf(measure: 'narrow' | 'broad'): string {
+  return measure === 'broad'
     ? 'max(a.fraction)'
     : `CASE WHEN max(a.fraction) FILTER (WHERE d.pos = 1) > 0 THEN max(a.fraction) FILTER (WHERE d.pos = 1)
             ELSE coalesce(max(a.fraction) FILTER (WHERE d.pos > 1 AND a.external), 0) END`;
+}
+
+/**
+ * The rows of `relation` that satisfy `where`, each with its alcohol-attributable weight per measure
+ * (columns w_narrow, w_broad …), keeping the rows where any weight is positive.
+ */
+export function weightsRelation(relation: string, measures: ('narrow' | 'broad')[], where: string): string {
+  const cols = measures.map((m) => `${weightOf(m)} AS w_${m}`).join(', ');
   return `(
     WITH r AS (SELECT *, row_number() OVER () AS rid FROM ${relation} WHERE ${where}),
     d AS (SELECT rid, sex, age, unnest(diagnoses) AS code, generate_subscripts(diagnoses, 1) AS pos FROM r WHERE age IS NOT NULL),
-    w AS (SELECT d.rid, ${weight} AS w FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = ${AAF_AGE_FROM.replaceAll('age', 'd.age')} GROUP BY d.rid)
-    SELECT r.*, w.w FROM r JOIN w USING (rid) WHERE w.w > 0)`;
+    w AS (SELECT d.rid, ${cols} FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = ${AAF_AGE_FROM.replaceAll('age', 'd.age')} GROUP BY d.rid)
+    SELECT r.*, ${measures.map((m) => `w.w_${m}`).join(', ')} FROM r JOIN w USING (rid) WHERE ${measures.map((m) => `w.w_${m} > 0`).join(' OR ')})`;
+}
+
+/** Alcohol-attributable weight per row: the rows of `relation` with a column w. */
+function weightedRelation(relation: string, measure: 'narrow' | 'broad', where: string): string {
+  return `(SELECT * EXCLUDE (w_${measure}), w_${measure} AS w FROM ${weightsRelation(relation, [measure], where)})`;
+}
+
+/** All-cause deaths may also come as ONS aggregates by local authority or PCT. */
+function onsDeathsCells(def: IndicatorDefinition, o: QueryOptions, p: Params): string {
+  const num = def.numerator!;
+  if (num.dataset !== 'deaths' || num.diagnosis) return '';
+  const agg = [`year = ${p.add(Number(o.period))}`, `area_type IN ('la', 'pct')`, `sex IN ('M', 'F')`, `age_band <> 'all'`,
+    ROW_BAND_VALID[o.bands], ...bandScopeConditions(num, p)];
+  return `\n      UNION ALL SELECT area_code, '', sex, ${ROW_BAND[o.bands]}, sum(deaths)::DOUBLE FROM wh_ons_deaths WHERE ${agg.join(' AND ')} GROUP BY ALL`;
+}
+
+/** The numerator cells of one definition read from a shared scan (the scan applied the rules). */
+function scanCells(def: IndicatorDefinition, o: QueryOptions, p: Params, scan: ScanColumns, withRecordsDenominator: boolean): string {
+  const select = `base_code, lsoa01, sex, ${SCAN_BAND[o.bands]} AS band`;
+  const banded = o.bands !== 'none' ? ' AND fb IS NOT NULL' : '';
+  if (withRecordsDenominator) {
+    if (!scan.n) throw new Error(`${def.id}: the scan has no denominator column`);
+    const sums = def.meanOf ? `sum(${scan.s}) AS s, sum(${scan.ss}) AS ss` : '0.0 AS s, 0.0 AS ss';
+    return `SELECT ${select}, sum(${scan.x}) AS x, sum(${scan.n})::DOUBLE AS n, ${sums}
+      FROM ${scan.table} WHERE ${scan.present}${banded} GROUP BY ALL`;
+  }
+  return `SELECT ${select}, sum(${scan.x})::DOUBLE AS x FROM ${scan.table} WHERE ${scan.present}${banded} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
 }
 
 function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, withRecordsDenominator: boolean): string {
+  if (o.scan) return scanCells(def, o, p, o.scan, withRecordsDenominator);
   const num = def.numerator!;
   const ds = num.dataset as keyof typeof SOURCES;
   const src = SOURCES[ds];
@@ -116,14 +183,7 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
   where.push(...recordConditions(num, p), ...numeratorOnlyConditions(num, p));
   // Weighting unnests the diagnoses: select the period's rows first, then weight only those.
   if (weighted) relation = weightedRelation(relation, num.weighting!.measure, where.join(' AND '));
-  let sql = `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
-  // All-cause deaths may also come as ONS aggregates by local authority or PCT.
-  if (ds === 'deaths' && !num.diagnosis) {
-    const agg = [`year = ${p.add(Number(o.period))}`, `area_type IN ('la', 'pct')`, `sex IN ('M', 'F')`, `age_band <> 'all'`,
-      ROW_BAND_VALID[o.bands], ...bandScopeConditions(num, p)];
-    sql += `\n      UNION ALL SELECT area_code, '', sex, ${ROW_BAND[o.bands]}, sum(deaths)::DOUBLE FROM wh_ons_deaths WHERE ${agg.join(' AND ')} GROUP BY ALL`;
-  }
-  return sql;
+  return `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
 }
 
 function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params): string {
@@ -136,18 +196,21 @@ function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params):
   // Life tables need ages 0 and 1-4 apart; a population given only as 0-4 is split 1:4 (documented approximation).
   const split04 = o.bands === 'le';
   const valid = split04 ? `(${ROW_BAND_VALID.le} OR (age_lower = 0 AND age_upper = 4))` : ROW_BAND_VALID[o.bands];
-  const c = [`year = ${p.add(populationYear(o.period))}`, `sex IN ('M', 'F')`, `age_band <> 'all'`, valid,
-    ...bandScopeConditions(den, p)];
+  const c = [valid, ...bandScopeConditions(den, p)];
+  // pop_cells holds the year's rows by sex without 'all', each small area with its PCT (population-cache.ts).
+  const rows = o.cachedPopulation ? 'pop_cells'
+    : `wh_population WHERE year = ${p.add(populationYear(o.period))} AND sex IN ('M', 'F') AND age_band <> 'all'`;
+  const smallAreas = o.cachedPopulation ? `FROM pop` : `FROM (SELECT pop.*, l.pct_code FROM pop JOIN lsoa_pct l ON l.lsoa01 = pop.area_code) pop`;
   const band = split04 ? `CASE WHEN age_lower = 0 AND age_upper = 4 THEN s.b ELSE ${ROW_BAND.le} END` : ROW_BAND[o.bands];
   const pop = split04 ? 'population * coalesce(s.f, 1.0)' : 'population';
   const splitJoin = split04 ? `LEFT JOIN (VALUES (0, 0.2), (1, 0.8)) s(b, f) ON pop.age_lower = 0 AND pop.age_upper = 4` : '';
   // The finest geography available for the year: small areas, else PCTs, else local authorities.
-  return `WITH pop AS (SELECT * FROM wh_population WHERE ${c.join(' AND ')}),
+  return `WITH pop AS (SELECT * FROM ${rows}${o.cachedPopulation ? ' WHERE' : ' AND'} ${c.join(' AND ')}),
       lvl AS (SELECT CASE WHEN count(*) FILTER (WHERE area_type = 'lsoa01') > 0 THEN 'lsoa01'
                           WHEN count(*) FILTER (WHERE area_type = 'pct') > 0 THEN 'pct' ELSE 'la' END AS t FROM pop)
-      SELECT l.pct_code AS base_code, pop.area_code AS lsoa01, sex, ${band} AS band, sum(${pop})::DOUBLE AS n
-      FROM pop JOIN lsoa_pct l ON l.lsoa01 = pop.area_code ${splitJoin}
-      WHERE pop.area_type = 'lsoa01' GROUP BY ALL
+      SELECT pop.pct_code AS base_code, pop.area_code AS lsoa01, sex, ${band} AS band, sum(${pop})::DOUBLE AS n
+      ${smallAreas} ${splitJoin}
+      WHERE pop.area_type = 'lsoa01' AND pop.pct_code IS NOT NULL GROUP BY ALL
       UNION ALL
       SELECT pop.area_code, '', sex, ${band}, sum(${pop})::DOUBLE
       FROM pop ${splitJoin}

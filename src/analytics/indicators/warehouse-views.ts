@@ -116,3 +116,14 @@ export async function prepareWarehouse(duck: Duck, dataDir: string, tree: AreaTr
   await createDeprivationGroups(duck);
   return present;
 }
+
+/**
+ * pop_cells: one year's population rows by sex (no 'all' band), each small area with its PCT
+ * (pct_code, NULL for other area types), read once and shared by every indicator of the year.
+ */
+export async function cachePopulation(duck: Duck, year: number): Promise<void> {
+  await duck.run(`
+    CREATE OR REPLACE TEMP TABLE pop_cells AS
+    SELECT p.*, l.pct_code FROM wh_population p LEFT JOIN lsoa_pct l ON l.lsoa01 = p.area_code
+    WHERE p.year = $1 AND p.sex IN ('M', 'F') AND p.age_band <> 'all'`, [year]);
+}
