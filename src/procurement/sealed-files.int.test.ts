@@ -111,7 +111,7 @@ test('the keys table holds wrapped keys: a direct SQL read cannot decrypt a bid,
   assert.deepEqual(released, k.data_key, 'after the deadline the database releases only the wrapped key');
   // Every 32-byte window of what the database holds, tried as the AES key: none opens the bid.
   for (let off = 0; off + 32 <= released.length; off++) {
-    assert.throws(() => unseal(released.subarray(off, off + 32), b.sealed_content, `${id}/SUP-TRIBAL`), undefined, `window at ${off}`);
+    assert.throws(() => unseal(released.subarray(off, off + 32), b.sealed_content, `${id}/SUP-TRIBAL`), Error, `window at ${off}`);
   }
   // With the key-encryption key from outside the database it opens: the wrapping is the only difference.
   const kek = loadBidKek(dataDir, {});

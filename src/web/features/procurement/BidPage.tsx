@@ -7,9 +7,10 @@ import { SummaryList } from '../../components/SummaryList.tsx';
 import { WarningCallout } from '../../components/WarningCallout.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { LoadingPage } from '../../pages/LoadingPage.tsx';
-import { money } from './types.ts';
+import { Table } from '../../components/Table.tsx';
+import { kb, money, type Attachment } from './types.ts';
 
-interface Bid { supplierId: string; response: string; pricePounds: number; documents: { name: string; text: string }[]; submittedAt: string; digest: string }
+interface Bid { supplierId: string; response: string; pricePounds: number; documents: { name: string; text: string }[]; attachments: Attachment[]; submittedAt: string; digest: string }
 
 export function BidPage() {
   const { id = '', supplierId = '' } = useParams();
@@ -39,6 +40,13 @@ export function BidPage() {
       <h2>Response</h2>
       <p data-testid="bid-response">{b.response}</p>
       {b.documents.map((d) => (<section key={d.name}><h3>{d.name}</h3><p>{d.text}</p></section>))}
+      {b.attachments.length > 0 && (
+        <Table caption="Attached documents" head={[{ text: 'Document' }, { text: 'Size' }, { text: 'Receipt (SHA-256)' }]}
+          rows={b.attachments.map((a) => ({ key: a.id, cells: [
+            { text: <a href={`/api/procurement/competitions/${id}/bids/${supplierId}/attachments/${a.id}`}>{a.fileName}</a> },
+            { text: kb(a.sizeBytes) }, { text: <code>{a.digest.slice(0, 16)}…</code> },
+          ] }))} />
+      )}
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { Table } from '../../components/Table.tsx';
 import { ActionError } from './ActionError.tsx';
 import { TextArea } from './TextArea.tsx';
 import { useAction } from './use-action.ts';
+import { BidAttachments } from './BidAttachments.tsx';
 import type { Competition, Receipt } from './types.ts';
 
 export function Bids({ c, receipts, onDone }: { c: Competition; receipts: Receipt[]; onDone(): void }) {
@@ -45,6 +46,7 @@ export function Bids({ c, receipts, onDone }: { c: Competition; receipts: Receip
           <Button text={receipts.length ? 'Replace my sealed bid' : 'Submit sealed bid'} disabled={a.busy} />
         </form>
       )}
+      {supplierId && receipts.some((r) => r.supplierId === supplierId) && <BidAttachments c={c} supplierId={supplierId} />}
       {c.you.pctWriter && c.status === 'tendering' && (
         <Button text="Open the bids" variant="secondary" disabled={a.busy} onClick={() => void a.run(() => api.request('POST', `/procurement/competitions/${c.id}/open-bids`))} type="button" />
       )}

@@ -9,12 +9,10 @@ import { Tag } from '../../components/Tag.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { LoadingPage } from '../../pages/LoadingPage.tsx';
 import { ProblemPage } from '../../pages/ProblemPage.tsx';
-import { statusLabels, type CompetitionSummary } from './types.ts';
-
-interface Frameworks { frameworks: { id: string; title: string; startsOn: string; maxCallOffMonths: number; lots: { code: string; title: string; supplierIds: string[] }[] }[]; suppliers: { id: string; name: string }[] }
+import { isNationalAdmin, statusLabels, supplierIdsOf, type CompetitionSummary, type Frameworks } from './types.ts';
 
 export function ProcurementHomePage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const data = useApi(async (api) => ({
     competitions: (await api.request<{ competitions: CompetitionSummary[] }>('GET', '/procurement/competitions')).competitions,
     frameworks: await api.request<Frameworks>('GET', '/procurement/frameworks'),
@@ -27,6 +25,8 @@ export function ProcurementHomePage() {
       <h1>Buying support</h1>
       <p>Call off commissioning support from a framework of pre-qualified suppliers by mini-competition. The PCT stays accountable; suppliers give no direct patient care.</p>
       {can('org-data:write') && <Button href="/procurement/competitions/new" text="Start a mini-competition" />}
+      {isNationalAdmin(session) && <Button href="/procurement/frameworks/new" text="Add a framework" variant="secondary" />}
+      {supplierIdsOf(session).map((s) => <p key={s}><AppLink href={`/procurement/suppliers/${s}`}>Your framework documents ({s})</AppLink></p>)}
       {competitions.length === 0 ? <p>You take part in no competitions yet.</p> : (
         <Table caption="Your competitions" responsive firstCellIsHeader head={[{ text: 'Reference' }, { text: 'Title' }, { text: 'PCT' }, { text: 'Status' }, { text: 'Bid deadline' }]}
           rows={competitions.map((c) => ({ key: c.id, cells: [
@@ -36,10 +36,11 @@ export function ProcurementHomePage() {
           ] }))} />
       )}
       <p><AppLink href="/procurement/contracts">Contracts register</AppLink> · <AppLink href="/procurement/support">Share and build: good practice, events, learning sets</AppLink> · <a href="/api/ocds/releases?download=true">Download open contracting data (OCDS 1.1)</a></p>
-      {frameworks.frameworks.map((f) => (
-        <Table key={f.id} caption={`${f.title}: lots`} head={[{ text: 'Lot' }, { text: 'Service area' }, { text: 'Suppliers', format: 'numeric' }]}
+      {frameworks.frameworks.map((f) => (<section key={f.id}>
+        <h2><AppLink href={`/procurement/frameworks/${f.id}`}>{f.title}</AppLink></h2>
+        <Table caption={`${f.title}: lots`} head={[{ text: 'Lot' }, { text: 'Service area' }, { text: 'Suppliers', format: 'numeric' }]}
           rows={f.lots.map((l) => ({ key: l.code, cells: [{ text: l.code }, { text: l.title }, { text: String(l.supplierIds.length), format: 'numeric' }] }))} />
-      ))}
+      </section>))}
     </Page>
   );
 }

@@ -9,12 +9,18 @@ import { ContractPage } from './ContractPage.tsx';
 import { ContractsPage } from './ContractsPage.tsx';
 import { NewCompetitionPage } from './NewCompetitionPage.tsx';
 import { ProcurementHomePage } from './ProcurementHomePage.tsx';
+import { FrameworkPage } from './FrameworkPage.tsx';
+import { NewFrameworkPage } from './NewFrameworkPage.tsx';
+import { SupplierFilesPage } from './SupplierFilesPage.tsx';
 
 export function ProcurementRoutes() {
   return (
     <Routes>
       <Route index element={<ProcurementHomePage />} />
       <Route path="competitions/new" element={<NewCompetitionPage />} />
+      <Route path="frameworks/new" element={<NewFrameworkPage />} />
+      <Route path="frameworks/:id" element={<FrameworkPage />} />
+      <Route path="suppliers/:supplierId" element={<SupplierFilesPage />} />
       <Route path="competitions/:id" element={<CompetitionPage />} />
       <Route path="competitions/:id/bids/:supplierId" element={<BidPage />} />
       <Route path="contracts" element={<ContractsPage />} />

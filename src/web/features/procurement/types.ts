@@ -1,4 +1,5 @@
-// Shapes of the procurement API answers the pages use (see src/procurement/views.ts and panel.ts).
+// Shapes of the procurement API answers the pages use (see src/procurement/schemas.ts, views.ts and panel.ts).
+import type { Session } from '../../api/types.ts';
 export interface Criterion { key: string; title: string; weight: number }
 
 export interface Competition {
@@ -29,3 +30,20 @@ export const statusLabels: Record<string, string> = {
 };
 
 export const money = (n: number) => `£${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+
+export interface Framework {
+  id: string; title: string; description: string; buyerName: string; startsOn: string; endsOn: string; maxCallOffMonths: number;
+  excludesPatientCare: boolean; terms: string;
+  lots: { code: string; title: string; description: string; competencies: number[]; supplierIds: string[] }[];
+}
+export interface Frameworks { frameworks: Framework[]; suppliers: { id: string; name: string; fictional: boolean }[] }
+export interface SupplierFile { id: string; frameworkId: string; title: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string }
+export interface SupplierDocument { id: string; frameworkId: string; kind: 'declaration' | 'document'; title: string; body: string; createdAt: string }
+export interface AttachmentReceipt { id: string; supplierId: string; digest: string; sizeBytes: number; uploadedAt: string }
+export interface Attachment extends AttachmentReceipt { fileName: string; mediaType: string }
+
+/** Shown to the national team only; the server decides (403 for anyone else). */
+export const isNationalAdmin = (s: Session | null) => !!s?.principal?.roles.some((r) => r.role === 'national_admin');
+/** The supplier ids the user acts for. */
+export const supplierIdsOf = (s: Session | null) => (s?.principal?.roles ?? []).filter((r) => r.role === 'framework_supplier' && r.orgCode).map((r) => r.orgCode!);
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
