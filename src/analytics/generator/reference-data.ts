@@ -1,12 +1,14 @@
 /**
  * Loads the real reference data the generator populates England from: the 152 PCTs of 2008/09 under
  * their 10 SHAs, the 32,482 LSOA01 small areas with IMD 2007/2010 scores placed in PCTs through their
- * local authority (data/la_pct_2008.csv), and the ONS 2014 England population and deaths by age and sex.
+ * local authority (the LA → PCT table the importers use too: src/analytics/reference-data/la-pct-2008.csv),
+ * and the ONS 2014 England population and deaths by age and sex.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './csv-lines.js';
+import { pctOfSmallArea, readLaPct, type LaPctEntry } from '../reference-data/la-pct.js';
 
 export const AGE_BANDS = ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49',
   '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'] as const;
@@ -26,7 +28,7 @@ export interface OnsEngland {
   infantRate: number[];
   childRate1to4: number[];
 }
-export interface ReferenceData { pcts: Pct[]; areas: SmallArea[]; ons: OnsEngland; laPctRows: Record<string, string>[] }
+export interface ReferenceData { pcts: Pct[]; areas: SmallArea[]; ons: OnsEngland; laPct: LaPctEntry[] }
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const GENERATOR_DATA_DIR = join(here, 'data');
@@ -48,7 +50,7 @@ export function loadPcts2008(dir = sharedDataDir()): Pct[] {
     .map((p, i) => ({ ...p, index: i }));
 }
 
-function loadAreas(dir: string, laPct: Record<string, string>[], pctOrder: Map<string, number>): SmallArea[] {
+function loadAreas(dir: string, laPct: LaPctEntry[], pctOrder: Map<string, number>): SmallArea[] {
   const imd07 = readCsvRecords(join(dir, 'reference/imd2007_lsoa01_england.csv'));
   const imd10 = new Map(readCsvRecords(join(dir, 'reference/imd2010_lsoa01_england_scores.csv')).map((r) => [r.lsoa01_code, Number(r.IMD_score)]));
   const n = imd07.length;
@@ -59,14 +61,15 @@ function loadAreas(dir: string, laPct: Record<string, string>[], pctOrder: Map<s
     byLa.set(r.lad07_code, list);
   }
   const areas: SmallArea[] = [];
+  const entries = new Map(laPct.map((e) => [e.laCode, e]));
   for (const [la, list] of byLa) {
-    const parts = laPct.filter((m) => m.lad07_code === la).sort((a, b) => Number(a.part) - Number(b.part));
-    if (parts.length === 0) throw new Error(`no PCT mapping for local authority ${la}`);
+    const entry = entries.get(la);
+    if (!entry) throw new Error(`no PCT mapping for local authority ${la}`);
+    if (!pctOrder.has(entry.pctCode) || entry.splitPctCodes.some((p) => !pctOrder.has(p))) throw new Error(`local authority ${la} maps to a PCT outside the 2008/09 set`);
     list.sort((a, b) => a.lsoa01_code.localeCompare(b.lsoa01_code));
     list.forEach((r, i) => {
-      const part = parts[Math.min(parts.length - 1, Math.floor((i * parts.length) / list.length))];
       areas.push({
-        lsoa: r.lsoa01_code, ladCode: la, ladName: r.lad07_name, pctCode: part.pct_code,
+        lsoa: r.lsoa01_code, ladCode: la, ladName: r.lad07_name, pctCode: pctOfSmallArea(entry, i, list.length),
         imd2007: Number(r.IMD_score), imd2010: imd10.get(r.lsoa01_code) ?? Number(r.IMD_score),
         // rank 1 = most deprived
         deprivation: 0.5 - (Number(r.IMD_rank) - 0.5) / n,
@@ -107,9 +110,9 @@ export function loadOnsEngland(dir = sharedDataDir()): OnsEngland {
 
 export function loadReferenceData(dir = sharedDataDir()): ReferenceData {
   const pcts = loadPcts2008(dir);
-  const laPctRows = readCsvRecords(join(GENERATOR_DATA_DIR, 'la_pct_2008.csv'));
+  const laPct = readLaPct();
   const order = new Map(pcts.map((p) => [p.code, p.index]));
-  return { pcts, areas: loadAreas(dir, laPctRows, order), ons: loadOnsEngland(dir), laPctRows };
+  return { pcts, areas: loadAreas(dir, laPct, order), ons: loadOnsEngland(dir), laPct };
 }
 
 /** Annual central death rate for an exact age (ONS 2014 England). */

@@ -1,11 +1,12 @@
-// LA → PCT (2008/09): the data file src/analytics/import/data/la-pct.csv, built from names (most PCTs
-// are coterminous with one LA; ' PCT' removed), counties (a county PCT takes every district of its
-// old two-digit county code) and explicit exceptions (match = 'explicit' / 'split').
-import { fileURLToPath } from 'node:url';
+// LA → PCT (2008/09): the data file src/analytics/reference-data/la-pct-2008.csv, shared with the
+// synthetic England generator (one source of truth; see src/analytics/reference-data/la-pct.ts), built
+// from names (most PCTs are coterminous with one LA; ' PCT' removed), counties (a county PCT takes every
+// district of its old two-digit county code) and explicit exceptions (match = 'explicit' / 'split').
+import { LA_PCT_FILE } from '../../reference-data/la-pct.ts';
 import { codeCheck, notNull, type RecordSpec } from '../spec.ts';
 import { upsertLaPct, type LaPctRow } from './repo.ts';
 
-export const BUILTIN_LA_PCT = fileURLToPath(new URL('../data/la-pct.csv', import.meta.url));
+export const BUILTIN_LA_PCT = LA_PCT_FILE;
 
 export const laPctSpec: RecordSpec = {
   kind: 'la-pct',
