@@ -1,6 +1,6 @@
-// Turns the DuckDB view tables into one JSON document per area (each PCT and England), adding the
-// people with no recorded contact (population minus people known to services) to the last segment and
-// tier, and suppressing counts below 5 (and what could reveal them).
+// Turns the DuckDB view tables into one JSON document per area (each PCT and England): the whole
+// population (people known to services and the no-contact strata, already in the pyramid with their
+// own scores, segments and tiers), suppressing counts below 5 (and what could reveal them).
 import type { Duck } from '../analytics/duckdb.ts';
 import type { SegmentationConfig } from './segments.ts';
 
@@ -12,7 +12,7 @@ export interface PyramidCell {
 }
 export interface OpportunityRow {
   programme: string; measure: string; observed: number | null; expected: number; ratio: number | null; bestQuartileRatio: number | null;
-  peers: number; peerGroup: number; gap: number | null; gapPounds: number | null; suppressed: boolean;
+  peers: number; gap: number | null; gapPounds: number | null; suppressed: boolean;
 }
 export interface AreaViews {
   area: string; scoreYear: string; costYear: string; population: number; knownPeople: number; noContactPeople: number;
@@ -21,29 +21,29 @@ export interface AreaViews {
   highCost: { people: number | null; cost: number | null; meanAge: number | null; shareFemale: number | null; share75Plus: number | null; meanLtcs: number | null;
     shareEmergency: number | null; shareMostDeprived: number | null; meanRisk: number | null; segments: { segment: string; people: number | null }[]; suppressed: boolean };
   opportunity: OpportunityRow[];
+  /** The PCT's statistical peers for the opportunity (nearest first); empty for England. */
+  opportunityPeers: { code: string; distance: number }[];
 }
 
 const small = (n: number | null | undefined): boolean => n !== null && n !== undefined && n > 0 && n < SUPPRESS_BELOW;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 export async function readAreaViews(duck: Duck, seg: SegmentationConfig, scoreYear: string, costYear: string): Promise<AreaViews[]> {
-  const totals = await duck.all<{ area: string; population: number; known: number; cost: number }>('SELECT area, population, known, cost FROM area_totals');
+  const totals = await duck.all<{ area: string; population: number; known: number; no_contact: number; cost: number }>('SELECT area, population, known, no_contact, cost FROM area_totals');
+  const peerRows = await duck.all<{ pct_code: string; peer_code: string; distance: number }>('SELECT pct_code, peer_code, distance FROM pct_peers ORDER BY pct_code, rank');
   const pyramid = await duck.all<Record<string, unknown>>('SELECT * FROM view_pyramid');
   const conc = await duck.all<{ area: string; top_percent: number; cost_share: number | null }>('SELECT area, top_percent, cost_share FROM view_concentration ORDER BY area, top_percent');
   const high = await duck.all<Record<string, unknown>>('SELECT * EXCLUDE (segments), map_entries(segments) AS segments FROM view_high_cost');
   const opp = await duck.all<Record<string, unknown>>('SELECT * FROM view_opportunity ORDER BY area, programme, measure');
-  const lastSegment = seg.segments[seg.segments.length - 1]!.id;
-  const lastTier = seg.tiers[seg.tiers.length - 1]!.id;
   return totals.map((t) => {
-    const noContact = Math.max(0, num(t.population) - num(t.known));
+    const noContact = num(t.no_contact);
     const cells = new Map<string, Record<string, unknown>>();
     for (const r of pyramid.filter((r) => r.area === t.area)) cells.set(`${r.segment}|${r.tier}`, r);
     const grid: PyramidCell[] = [];
     for (const s of seg.segments) {
       for (const tier of seg.tiers) {
         const r = cells.get(`${s.id}|${tier.id}`);
-        const extra = s.id === lastSegment && tier.id === lastTier ? noContact : 0;
-        const people = num(r?.people) + extra;
+        const people = num(r?.people);
         const hide = small(people);
         grid.push({
           segment: s.id, tier: tier.id, suppressed: hide,
@@ -67,7 +67,7 @@ export async function readAreaViews(duck: Duck, seg: SegmentationConfig, scoreYe
       return {
         programme: String(r.programme), measure: String(r.measure), suppressed: hide,
         observed: hide ? null : num(r.observed), expected: num(r.expected), ratio: hide || r.ratio === null ? null : num(r.ratio),
-        bestQuartileRatio: r.best_quartile_ratio === null ? null : num(r.best_quartile_ratio), peers: num(r.peers), peerGroup: num(r.peer_group),
+        bestQuartileRatio: r.best_quartile_ratio === null ? null : num(r.best_quartile_ratio), peers: num(r.peers),
         gap: hide ? null : num(r.gap), gapPounds: hide ? null : num(r.gap_pounds),
       };
     });
@@ -83,6 +83,7 @@ export async function readAreaViews(duck: Duck, seg: SegmentationConfig, scoreYe
         segments: hHide ? [] : ((h?.segments as { key: string; value: number }[] | undefined) ?? []).map((e) => ({ segment: e.key, people: small(num(e.value)) ? null : num(e.value) })),
       },
       opportunity,
+      opportunityPeers: peerRows.filter((p) => p.pct_code === t.area).map((p) => ({ code: p.peer_code, distance: num(p.distance) })),
     };
   });
 }
