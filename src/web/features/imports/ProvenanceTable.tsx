@@ -17,7 +17,7 @@ export function ProvenanceTable({ imports }: { imports: ImportRow[] }) {
         cells: [
           { text: <>{r.fileName}{r.orgCode && <span className="nhsuk-hint nhsuk-u-font-size-16 nhsuk-u-margin-bottom-0">for {r.orgCode}</span>}</> },
           { text: kindInfo(r.kind)?.label ?? r.kind },
-          { text: <code title={r.sha256}><span aria-hidden="true">{r.sha256.slice(0, 12)}…</span><span className="nhsuk-u-visually-hidden">{r.sha256}</span></code> },
+          { text: <><code title={r.sha256} aria-hidden="true">{r.sha256.slice(0, 12)}…</code><span className="nhsuk-u-visually-hidden">{r.sha256}</span></> },
           { text: count(r.rowsWritten), format: 'numeric' },
           { text: r.hasRejectFile && r.rowsRejected > 0
             ? <>{count(r.rowsRejected)} <a href={rejectsUrl(r.id)} download>download<span className="nhsuk-u-visually-hidden"> the rejected rows of {r.fileName}</span></a></>

@@ -73,7 +73,7 @@ export function UploadForm({ onStarted }: { onStarted(jobId: string, fileName: s
       {summary.length > 0 && <ErrorSummary errorList={summary} />}
       <Radios idPrefix="kind" name="kind" fieldset={{ legend: { text: 'What does the file hold?', classes: 'nhsuk-fieldset__legend--s' } }}
         errorMessage={errors.kind && !problem ? { text: errors.kind } : null} value={kind} onChange={setKind}
-        items={importKinds.map((k) => ({ value: k.kind, text: k.label, hint: { text: `${k.description} ${k.format}.` } }))} />
+        items={importKinds.map((k) => ({ value: k.kind, text: k.label, hint: { text: `${k.description} ${k.format}${k.format.endsWith("…") ? "" : "."}` } }))} />
 
       <div className={`nhsuk-form-group nhsuk-file-upload${errors.file ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label nhsuk-label--s" htmlFor="file">File</label>
