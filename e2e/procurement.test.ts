@@ -1,7 +1,9 @@
 // Browser test: a mini-competition from business case to award, as the PCT, three suppliers and two
 // evaluators would run it; a supplier tries to read a rival's bid (before and after the deadline) and
-// the national administrator and the PCT try to open sealed bids early. Time passing (the bid deadline,
-// the 10-day standstill) is simulated by moving the stored dates into the past.
+// the national administrator and the PCT try to open sealed bids early, a bid attachment stays sealed
+// until the deadline, a supplier uploads a framework document that a rival cannot open, and the national
+// administrator adds a framework and admits suppliers. Time passing (the bid deadline, the 10-day
+// standstill) is simulated by moving the stored dates into the past.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,6 +51,10 @@ async function as(email: string): Promise<Page> {
   return page;
 }
 
+const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const ATTACHMENT = 'Tribal method statement, sealed';
+let attachmentUrl = '';
+
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const competitionId = () => competitionUrl.split('/').pop()!;
 
@@ -93,6 +99,12 @@ test('the PCT writes a business case, records board approval, publishes the requ
 
 test('three suppliers bid; a supplier asks a question that all see without its name', async () => {
   const tribal = await bidAs('supplier@wcc.example', '200000', 'Tribal: segmentation and risk model');
+  await tribal.locator('#attachment-file').setInputFiles({ name: 'method-statement.pdf', mimeType: 'application/pdf', buffer: pdf(ATTACHMENT) });
+  await tribal.getByRole('button', { name: 'Attach the document' }).click();
+  await tribal.getByRole('table', { name: 'Your attachment receipts' }).locator('tbody tr').first().waitFor();
+  assert.equal(await tribal.getByRole('table', { name: 'Your attachment receipts' }).locator('tbody tr').count(), 1);
+  const { rows: [att] } = await database.db.query('SELECT id FROM procurement_bid_attachments WHERE competition_id = $1', [competitionId()]);
+  attachmentUrl = `${url}/api/procurement/competitions/${competitionId()}/bids/SUP-TRIBAL/attachments/${att.id}`;
   await tribal.getByLabel('Your question').fill('Is practice-level data in scope?');
   await tribal.getByRole('button', { name: 'Ask the question' }).click();
   await tribal.getByLabel('Your question').waitFor();
@@ -126,8 +138,19 @@ test('before the deadline nobody opens a bid: a rival gets "not found", the admi
   const pct = await as('commissioner@wcc.example');
   await pct.goto(competitionUrl);
   await pct.getByRole('button', { name: 'Open the bids' }).click();
+  await pct.locator('.nhsuk-error-summary').waitFor();
   assert.match(await pct.locator('.nhsuk-error-summary').innerText(), /sealed until the deadline/);
   await pct.context().close();
+});
+
+test('a bid attachment is sealed until the deadline: the administrator, the PCT and the bidder are refused, a rival gets "not found"', async () => {
+  for (const [email, status] of [['admin@wcc.example', 403], ['commissioner@wcc.example', 403], ['supplier@wcc.example', 403], ['supplier.bupa@wcc.example', 404]] as const) {
+    const page = await as(email);
+    const res = await page.request.get(attachmentUrl);
+    assert.equal(res.status(), status, email);
+    assert.equal((await res.body()).includes(Buffer.from(ATTACHMENT)), false, email);
+    await page.context().close();
+  }
 });
 
 test('after the deadline the PCT opens the bids; the rival still cannot read another supplier’s bid', async () => {
@@ -138,11 +161,18 @@ test('after the deadline the PCT opens the bids; the rival still cannot read ano
   await pct.getByRole('heading', { name: 'Evaluation' }).waitFor();
   assert.equal(await pct.getByRole('table', { name: 'Bids received' }).locator('tbody tr').count(), 3);
   await pct.getByRole('link', { name: 'Read the bid from SUP-TRIBAL' }).click();
+  await expectH1(pct, 'Bid from SUP-TRIBAL');
   assert.equal(await pct.getByTestId('bid-response').innerText(), 'Tribal: segmentation and risk model');
+  const link = pct.getByRole('table', { name: 'Attached documents' }).getByRole('link', { name: 'method-statement.pdf' });
+  await link.waitFor();
+  const opened = await pct.request.get(new URL((await link.getAttribute('href'))!, url).toString());
+  assert.equal(opened.status(), 200);
+  assert.ok((await opened.body()).includes(Buffer.from(ATTACHMENT)), 'the PCT reads the attachment after opening');
   await pct.context().close();
   const bupa = await as('supplier.bupa@wcc.example');
   await bupa.goto(`${competitionUrl}/bids/SUP-TRIBAL`);
   await expectH1(bupa, 'Bid not found');
+  assert.equal((await bupa.request.get(attachmentUrl)).status(), 404, 'a rival still cannot download it');
   await bupa.context().close();
 });
 
@@ -193,4 +223,87 @@ test('the PCT moderates, names the preferred bidder, waits out the standstill an
   await pct.context().close();
   const ocds = await (await fetch(`${url}/api/ocds/releases`)).json() as { releases: { tag: string[] }[] };
   assert.ok(ocds.releases.some((r) => r.tag.includes('contract')), 'the contract is published in OCDS');
+});
+
+test('a supplier uploads a framework document; NHS staff open it, a rival supplier gets "not found"', async () => {
+  const tribal = await as('supplier@wcc.example');
+  await tribal.goto(`${url}/procurement`);
+  await tribal.getByRole('link', { name: 'Your framework documents (SUP-TRIBAL)' }).click();
+  await expectH1(tribal, 'Tribal: framework documents');
+  await tribal.getByRole('button', { name: 'Upload the document' }).click();
+  await tribal.locator('.nhsuk-error-summary').waitFor();
+  assert.match(await tribal.locator('.nhsuk-error-summary').innerText(), /Enter a title for the document[\s\S]*Choose a file to upload/);
+  await tribal.getByLabel('Document title').fill('Quality accreditation ISO 9001');
+  await tribal.locator('#file-upload').setInputFiles({ name: 'iso-9001.pdf', mimeType: 'application/pdf', buffer: pdf('Tribal ISO 9001 certificate') });
+  await tribal.getByRole('button', { name: 'Upload the document' }).click();
+  const link = tribal.getByRole('link', { name: 'Quality accreditation ISO 9001 (iso-9001.pdf)' });
+  await link.waitFor();
+  const href = new URL((await link.getAttribute('href'))!, url).toString();
+  assert.equal((await tribal.request.get(href)).status(), 200);
+  await tribal.context().close();
+
+  const pct = await as('commissioner@wcc.example');
+  await pct.goto(`${url}/procurement/suppliers/SUP-TRIBAL`);
+  await expectH1(pct, 'Tribal: framework documents');
+  const seen = await pct.request.get(href);
+  assert.equal(seen.status(), 200);
+  assert.ok((await seen.body()).includes(Buffer.from('Tribal ISO 9001 certificate')));
+  await pct.context().close();
+
+  const bupa = await as('supplier.bupa@wcc.example');
+  await bupa.goto(`${url}/procurement/suppliers/SUP-TRIBAL`);
+  await expectH1(bupa, 'Supplier file not found');
+  assert.doesNotMatch(await bupa.locator('main').innerText(), /ISO 9001|insurance/i);
+  const refused = await bupa.request.get(href);
+  assert.equal(refused.status(), 404);
+  assert.equal((await refused.body()).includes(Buffer.from('Tribal ISO 9001')), false);
+  await bupa.context().close();
+});
+
+test('the national administrator adds a framework with its lots and admits suppliers; mistakes are shown in the error summary', async () => {
+  const admin = await as('admin@wcc.example');
+  await admin.goto(`${url}/procurement`);
+  await admin.getByRole('button', { name: 'Add a framework' }).click();
+  await expectH1(admin, 'Add a framework');
+  await admin.getByLabel('Identifier').fill('CSU-2010');
+  await admin.getByLabel('Title', { exact: true }).fill('Commissioning support 2010');
+  await admin.getByLabel('Start date (YYYY-MM-DD)').fill('1 April 2010');
+  await admin.getByLabel('End date (YYYY-MM-DD)').fill('2014-03-31');
+  await admin.getByLabel('Maximum call-off length (months)').fill('36');
+  await admin.getByLabel('Lot 1 code').fill('INF');
+  await admin.getByLabel('Lot 1 service area').fill('Information and intelligence');
+  await admin.getByLabel('Lot 1 competencies it helps with').fill('5, 6');
+  await admin.getByRole('button', { name: 'Add another lot' }).click();
+  await admin.getByLabel('Lot 2 code').fill('INF');
+  await admin.getByLabel('Lot 2 service area').fill('Procurement support');
+  await admin.getByRole('button', { name: 'Add the framework' }).click();
+  const summary = admin.locator('.nhsuk-error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Enter the start date as YYYY-MM-DD/);
+  assert.equal(await admin.locator('#fw-starts-error').count(), 1, 'the message is also beside the field');
+  await admin.getByLabel('Start date (YYYY-MM-DD)').fill('2010-04-01');
+  await admin.getByRole('button', { name: 'Add the framework' }).click();
+  await summary.filter({ hasText: 'Lot code INF is used twice.' }).waitFor();
+  await admin.getByLabel('Lot 2 code').fill('PROC');
+  await admin.getByRole('button', { name: 'Add the framework' }).click();
+  await admin.waitForURL(/\/procurement\/frameworks\/CSU-2010$/);
+  await expectH1(admin, 'Commissioning support 2010');
+  assert.match(await admin.locator('main').innerText(), /36 months[\s\S]*Excluded: suppliers give no direct patient care/);
+  const serious = (await axeViolations(admin)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], 'framework page: serious accessibility violations');
+
+  await admin.getByLabel('Lot', { exact: true }).selectOption('PROC');
+  await admin.getByLabel('Supplier identifier').fill('SUP-NEWCO');
+  await admin.getByRole('button', { name: 'Admit the supplier' }).click();
+  await summary.filter({ hasText: 'Enter the name of the new supplier' }).waitFor();
+  await admin.getByLabel('Name of a new supplier (only for a new identifier)').fill('NewCo Commissioning (fictional)');
+  await admin.getByRole('button', { name: 'Admit the supplier' }).click();
+  await admin.getByRole('status').filter({ hasText: 'SUP-NEWCO admitted to lot PROC.' }).waitFor();
+  const lot = admin.getByRole('table', { name: 'Lot PROC: Procurement support' });
+  await lot.getByRole('link', { name: 'NewCo Commissioning (fictional)' }).waitFor();
+  await screenshot(admin, 'procurement-framework');
+  await admin.context().close();
+  const ocds = await (await fetch(`${url}/api/ocds/records`)).json() as { records: { ocid: string; compiledRelease: { parties: { name: string }[] } }[] };
+  const record = ocds.records.find((r) => r.ocid.endsWith('CSU-2010'));
+  assert.ok(record?.compiledRelease.parties.some((p) => p.name === 'NewCo Commissioning (fictional)'), 'the admitted supplier is published in OCDS');
 });

@@ -14,7 +14,8 @@ import { attachToBid, downloadAttachment, listAttachmentReceipts } from './bid-a
 
 const tags = ['procurement'];
 
-async function readUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } }> {
+/** The form's fields and its file (null when none was chosen: the service reports it with the other fields). */
+async function readUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } | null }> {
   if (!request.isMultipart()) throw new AppError('invalid', 'Send the document as multipart/form-data.', [{ path: 'file', message: 'Choose a file to upload.' }]);
   const fields: Record<string, string> = {};
   let file: { name: string; bytes: Buffer } | null = null;
@@ -28,8 +29,7 @@ async function readUpload(request: FastifyRequest): Promise<{ fields: Record<str
       }
     } else fields[part.fieldname] = String(part.value);
   }
-  if (!file || file.bytes.length === 0) throw new AppError('invalid', 'Choose a file to upload.', [{ path: 'file', message: 'Choose a file to upload.' }]);
-  return { fields, file };
+  return { fields, file: file && file.bytes.length > 0 ? file : null };
 }
 
 function sendFile(reply: FastifyReply, f: { fileName: string; mediaType: string; bytes: Buffer }) {
@@ -48,7 +48,7 @@ export const procurementFileRoutes: FastifyPluginAsync<ProcurementOptions> = asy
     const p = requirePrincipal(request.principal);
     const { fields, file } = await readUpload(request);
     return reply.code(201).send(await uploadSupplierFile(db, dataDir, p, request.params.supplierId,
-      { frameworkId: fields.frameworkId ?? '', title: fields.title ?? '', fileName: file.name, bytes: file.bytes }));
+      { frameworkId: fields.frameworkId ?? '', title: fields.title ?? '', fileName: file?.name ?? '', bytes: file?.bytes ?? null }));
   });
 
   app.get<{ Params: { fileId: string } }>('/supplier-files/:fileId', {
@@ -60,6 +60,7 @@ export const procurementFileRoutes: FastifyPluginAsync<ProcurementOptions> = asy
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
     const { file } = await readUpload(request);
+    if (!file) throw new AppError('invalid', 'Choose a file to attach.', [{ path: 'file', message: 'Choose a file to attach.' }]);
     return reply.code(201).send(await attachToBid(db, dataDir, kek(), p, request.params.id, request.params.supplierId, { fileName: file.name, bytes: file.bytes }));
   });
 

@@ -67,8 +67,9 @@ test('uploads are refused clearly: another supplier, a disguised file, no file, 
   assert.deepEqual(exe.json().errors, [{ path: 'file', message: 'The file must be a PDF, DOCX, XLSX, ODT or PNG document.' }]);
   const renamed = await upload('tribal', '/suppliers/SUP-TRIBAL/files', { frameworkId: 'FESC', title: 'x' }, { name: 'cert.docx', bytes: pdf('x') });
   assert.match(renamed.json().errors[0].message, /content is PDF but its name ends \.docx/);
-  const none = await upload('tribal', '/suppliers/SUP-TRIBAL/files', { frameworkId: 'FESC', title: 'x' }, null);
+  const none = await upload('tribal', '/suppliers/SUP-TRIBAL/files', { frameworkId: 'FESC', title: '' }, null);
   assert.equal(none.statusCode, 400);
+  assert.deepEqual(none.json().errors, [{ path: 'title', message: 'Enter a title for the document.' }, { path: 'file', message: 'Choose a file to upload.' }], 'every problem at once');
   const wrong = await upload('tribal', '/suppliers/SUP-TRIBAL/files', { frameworkId: 'NOPE', title: '' }, { name: 'a.pdf', bytes: pdf('x') });
   assert.deepEqual(wrong.json().errors.map((e: { path: string }) => e.path), ['frameworkId', 'title']);
 });

@@ -19,7 +19,7 @@ const toFile = (r: Record<string, any>): SupplierFile => ({
 });
 
 export async function uploadSupplierFile(db: Db, dataDir: string, p: Principal, supplierId: string,
-  input: { frameworkId: string; title: string; fileName: string; bytes: Buffer }): Promise<SupplierFile> {
+  input: { frameworkId: string; title: string; fileName: string; bytes: Buffer | null }): Promise<SupplierFile> {
   if (!supplierIdsOf(p).includes(supplierId)) throw new AppError('forbidden', 'A supplier files its own documents.');
   const errors: { path: string; message: string }[] = [];
   const onFramework = await db.query(
@@ -28,15 +28,16 @@ export async function uploadSupplierFile(db: Db, dataDir: string, p: Principal, 
   const title = input.title.trim();
   if (!title) errors.push({ path: 'title', message: 'Enter a title for the document.' });
   else if (title.length > 200) errors.push({ path: 'title', message: 'The title must be 200 characters or fewer.' });
-  const check = checkDocument(input.fileName, input.bytes);
+  const bytes = input.bytes;
+  const check = bytes ? checkDocument(input.fileName, bytes) : { ok: false as const, reason: 'Choose a file to upload.' };
   if (!check.ok) errors.push({ path: 'file', message: check.reason });
-  if (errors.length || !check.ok) throw new AppError('invalid', 'The document cannot be accepted.', errors);
-  const storageKey = await storeFile(dataDir, 'files', input.bytes);
+  if (errors.length || !check.ok || !bytes) throw new AppError('invalid', 'The document cannot be accepted.', errors);
+  const storageKey = await storeFile(dataDir, 'files', bytes);
   return withTransaction(db, async (client) => {
     const { rows } = await client.query(
       `INSERT INTO procurement_supplier_files (framework_id, supplier_id, title, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [input.frameworkId, supplierId, title, check.fileName, check.mediaType, input.bytes.length, sha256Of(input.bytes), storageKey, p.userId]);
+      [input.frameworkId, supplierId, title, check.fileName, check.mediaType, bytes.length, sha256Of(bytes), storageKey, p.userId]);
     const f = toFile(rows[0]);
     await recordAudit(client, { actor: p, action: 'procurement.supplier_file.upload', objectType: 'procurement_supplier', objectId: supplierId,
       after: { id: f.id, frameworkId: f.frameworkId, title: f.title, fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes } });
