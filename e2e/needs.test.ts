@@ -58,6 +58,14 @@ test('a PCT commissioner sees their population: segments, cost concentration and
   assert.ok(await page.getByRole('table', { name: /People, emergency admissions and cost by segment/ }).isVisible());
   assert.ok(await page.getByText(/The costliest 1% of people used \d/).isVisible());
   assert.ok(await page.getByRole('table', { name: /Opportunity, 2009-10/ }).isVisible());
+  const peers = page.getByText(/^Statistical peers, nearest first: /);
+  await peers.waitFor();
+  const codes = (await peers.textContent())!.replace(/^Statistical peers, nearest first: /, '').replace(/\.$/, '').split(', ');
+  assert.equal(codes.length, 10);
+  assert.ok(codes.every((c) => /^[0-9A-Z]{3}$/.test(c) && c !== '5C2'), codes.join(' '));
+  const noContact = page.getByRole('definition').filter({ hasText: /scored from age, sex and deprivation/ });
+  await noContact.waitFor();
+  assert.match((await noContact.textContent())!, /^\s*[1-9][\d,]*: scored/);
   await page.waitForLoadState('networkidle');
   assert.ok(await imageLoaded(page, 'lorenz'), 'Lorenz curve rendered');
   assert.ok(await imageLoaded(page, 'pyramid'), 'pyramid rendered');

@@ -1,5 +1,6 @@
 // A PCT's (or England's) population: segments × risk tiers, cost concentration (Lorenz curve and top
-// shares), the high-cost group, and opportunity against peers' best quartile. Aggregates only.
+// shares), the high-cost group, and opportunity against statistical peers' best quartile. The whole
+// population is counted: people with no hospital contact are scored by stratum on the server. Aggregates only.
 import { useParams } from 'react-router-dom';
 import { AppLink } from '../../components/AppLink.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
@@ -36,6 +37,7 @@ export function PopulationPage() {
       <SummaryList rows={[
         { key: { text: 'Population' }, value: { text: whole(v.population) } },
         { key: { text: 'Known to hospital services in the last two years' }, value: { text: `${whole(v.knownPeople)} (${percent(v.knownPeople / Math.max(1, v.population))})` } },
+        { key: { text: 'No recorded hospital contact' }, value: { text: `${whole(v.noContactPeople)}: scored from age, sex and deprivation, counted in every segment, tier and cost share (at £0)` } },
         { key: { text: `Hospital cost, ${v.costYear}` }, value: { text: pounds(v.concentration.totalCost) } },
       ]} />
       <h2>Segments and risk tiers</h2>
@@ -67,9 +69,10 @@ export function PopulationPage() {
         ]} />
       )}
       <h2>Opportunity against peers' best quartile</h2>
-      {code === 'ENG' ? <p>Opportunity is sized for each PCT against PCTs with similar deprivation; choose a PCT to see it.</p> : (
+      {code === 'ENG' ? <p>Opportunity is sized for each PCT against its statistical peers; choose a PCT to see it.</p> : (
         <>
-          <p>Indirectly standardised for age and sex; peers are PCTs in the same fifth by deprivation. The gap is the activity above what the peers' best quartile ratio would give, and its cost at this PCT's average cost.</p>
+          <p>Indirectly standardised for age and sex. Peers are the {(v.opportunityPeers ?? []).length} PCTs nearest to {name} in deprivation (IMD score and share in the most deprived fifth) and age structure (shares under 15 and 65 and over). The gap is the activity above what the peers' best quartile ratio would give, and its cost at this PCT's average cost.</p>
+          {(v.opportunityPeers ?? []).length > 0 && <p>Statistical peers, nearest first: {(v.opportunityPeers ?? []).map((p) => p.code).join(', ')}.</p>}
           <Table caption={`Opportunity, ${v.costYear}`} responsive head={[{ text: 'Measure' }, { text: 'Observed', format: 'numeric' }, { text: 'Expected', format: 'numeric' }, { text: 'Ratio', format: 'numeric' }, { text: 'Peers\' best quartile', format: 'numeric' }, { text: 'Gap', format: 'numeric' }, { text: 'Gap (£)', format: 'numeric' }]}
             rows={opportunity.map((o) => ({ key: o.measure, cells: [{ text: MEASURES[o.measure] ?? o.measure }, { text: whole(o.observed), format: 'numeric' }, { text: whole(o.expected), format: 'numeric' }, { text: o.ratio?.toFixed(2) ?? '–', format: 'numeric' }, { text: o.bestQuartileRatio?.toFixed(2) ?? '–', format: 'numeric' }, { text: o.gap === null ? 'suppressed' : whole(o.gap), format: 'numeric' }, { text: pounds(o.gapPounds), format: 'numeric' }] }))} />
           {programmes.length > 0 && <Table caption="Largest emergency cost gaps by programme" captionSize="s" head={[{ text: 'Programme' }, { text: 'Ratio', format: 'numeric' }, { text: 'Best quartile', format: 'numeric' }, { text: 'Gap (£)', format: 'numeric' }]}

@@ -17,6 +17,7 @@ export interface AreaViews {
   concentration: { points: { topPercent: number; costShare: number }[]; top1: number | null; top5: number | null; top20: number | null; totalCost: number };
   highCost: { people: number | null; cost: number | null; meanAge: number | null; shareFemale: number | null; share75Plus: number | null; meanLtcs: number | null; shareEmergency: number | null; shareMostDeprived: number | null; meanRisk: number | null; segments: { segment: string; people: number | null }[]; suppressed: boolean };
   opportunity: OpportunityRow[];
+  opportunityPeers?: { code: string; distance: number }[];
 }
 export interface AreaResponse { runId: string; modelVersion: number; scoreYear: string; createdAt: string; views: AreaViews }
 export interface Patient { pseudonym: string; risk: number; tier: string; segment: string; age: number | null; sex: string | null; imdQuintile: number | null; emergencyAdmissions: number; aeAttendances: number; bedDays: number; cost: number; longTermConditions: number; conditions: string[] }
