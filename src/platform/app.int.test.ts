@@ -203,7 +203,10 @@ describe('platform', () => {
     const admin = await t.signIn('admin@wcc.example');
     const me = (await get('/api/session', admin)).json();
     const id = await t.jobs.enqueue('test.count', {}, me.principal.userId);
-    await t.jobs.waitFor(id);
+    // Wait for the job itself, with a generous limit so a stuck job fails here rather than hanging the run.
+    let timer: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`job ${id} did not finish within 120 s`)), 120_000); });
+    await Promise.race([t.jobs.waitFor(id), tooLong]).finally(() => clearTimeout(timer));
     const job = (await get(`/api/jobs/${id}`, admin)).json();
     assert.equal(job.status, 'succeeded');
     assert.equal(job.progressDone, 3);

@@ -14,6 +14,11 @@ const bin = resolve(import.meta.dirname, '../../bin/wcc.js');
 const { NODE_TEST_CONTEXT: _ctx, ...parentEnv } = process.env;
 const baseEnv = { ...parentEnv, WCC_BUILD_WEB: 'false', WCC_DEMO_DATA: 'false', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
+// Generous limits: CI is a busy 2-core machine, and the first start creates a cluster and loads reference data.
+const START_MS = 150_000;
+const STOP_MS = 60_000;
+const CLI_MS = 120_000;
+
 const children = new Set<ChildProcess>();
 process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
@@ -25,7 +30,7 @@ function startWcc(env: Record<string, string>): Promise<Started> {
   child.on('exit', () => children.delete(child));
   let out = '';
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wcc start did not come up:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`wcc start did not come up within ${START_MS / 1000} s:\n${out}`)), START_MS);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/wcc is running at (http:\/\/localhost:\d+)/);
@@ -38,26 +43,36 @@ function startWcc(env: Record<string, string>): Promise<Started> {
 }
 
 function stopWcc(s: Started): Promise<number | null> {
-  return new Promise((resolveStop) => {
+  return new Promise((resolveStop, reject) => {
+    const timer = setTimeout(() => reject(new Error(`wcc did not stop within ${STOP_MS / 1000} s of Ctrl-C:\n${s.output()}`)), STOP_MS);
     s.child.removeAllListeners('exit');
-    s.child.on('exit', (code) => resolveStop(code));
+    s.child.on('exit', (code) => { clearTimeout(timer); resolveStop(code); });
     s.child.kill('SIGINT');
   });
 }
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun) => {
+  return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv, ...env } });
+    children.add(child);
     let stdout = ''; let stderr = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`wcc ${args.join(' ')} did not finish within ${CLI_MS / 1000} s:\n${stdout}${stderr}`)); }, CLI_MS);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolveRun({ code, stdout, stderr }));
+    child.on('exit', (code) => { clearTimeout(timer); children.delete(child); resolveRun({ code, stdout, stderr }); });
   });
 }
 
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
-test('start, use, Ctrl-C and start again on the embedded database', { timeout: 180_000 }, async () => {
+/** Polls `check` until it holds or `ms` pass, and returns its last answer (for the caller to assert). */
+async function eventually(check: () => boolean, ms = 30_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return check();
+}
+
+test('start, use, Ctrl-C and start again on the embedded database', { timeout: 600_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'wcc-start-'));
   chmodSync(dataDir, 0o755); // as root, the server runs as 'postgres', which must reach the folder
   const env = { WCC_DATA_DIR: dataDir };
@@ -84,7 +99,8 @@ test('start, use, Ctrl-C and start again on the embedded database', { timeout: 1
     assert.equal(badDate.code, 2);
 
     assert.equal(await stopWcc(first), 0);
-    assert.equal(alive(postmaster), false, 'the embedded PostgreSQL stopped with the app');
+    // PostgreSQL has shut down when the app exits; the process itself may take a moment longer to go.
+    assert.equal(await eventually(() => !alive(postmaster)), true, 'the embedded PostgreSQL stopped with the app');
     assert.equal(existsSync(join(dataDir, 'pg/cluster/postmaster.pid')), false);
 
     const second = await startWcc(env);
@@ -101,7 +117,7 @@ test('start, use, Ctrl-C and start again on the embedded database', { timeout: 1
   }
 });
 
-test('with DATABASE_URL the app uses that PostgreSQL and starts no embedded server', { timeout: 120_000 }, async () => {
+test('with DATABASE_URL the app uses that PostgreSQL and starts no embedded server', { timeout: 300_000 }, async () => {
   const serverDir = mkdtempSync(join(tmpdir(), 'wcc-external-pg-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'wcc-external-data-'));
   const external = await startEmbeddedPostgres(serverDir, { persistent: false });
