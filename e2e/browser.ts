@@ -102,7 +102,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 // heading to appear, then compare: a wrong heading still fails, naming what was shown instead.
 export async function expectH1(page: Page, expected: string, message?: string): Promise<void> {
   const heading = page.locator('main h1').first();
-  await heading.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await heading.filter({ hasText: expected }).waitFor({ timeout: 30_000 }).catch(() => undefined);
   assert.equal(await heading.innerText(), expected, message);
 }
 
