@@ -39,9 +39,10 @@ export async function loadAreaTree(db: Db, asOf: string): Promise<AreaTree> {
   return { pcts: rows.map((r) => ({ code: r.code, shaCode: r.sha_code })) };
 }
 
-export async function getInputsKey(db: Db, indicatorId: string, period: string): Promise<string | null> {
-  const { rows } = await db.query('SELECT inputs_key FROM indicator_computations WHERE indicator_id = $1 AND period = $2', [indicatorId, period]);
-  return rows[0]?.inputs_key ?? null;
+/** The inputs key of every computation of these indicators, keyed 'indicator|period'. */
+export async function getInputsKeys(db: Db, indicatorIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query('SELECT indicator_id, period, inputs_key FROM indicator_computations WHERE indicator_id = ANY($1)', [indicatorIds]);
+  return new Map(rows.map((r) => [`${r.indicator_id}|${r.period}`, r.inputs_key as string]));
 }
 
 export interface ComputationRecord {

@@ -1,6 +1,9 @@
 // `compute`: every computed indicator × period whose inputs changed (or all with force), each written in
 // its own transaction. Inputs = the engine version, the definition (and the one it builds on) and the
 // import ids of the rows it reads for that period, so a new import recomputes only what it touches.
+// What needs computing is done a period at a time as one batch (batch.ts): each dataset is scanned
+// once for all of the period's indicators, and the area tree and deprivation groups are built once
+// per distinct tree.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,17 +12,21 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { IndicatorDefinition } from './definition-schema.ts';
-import { computeIndicator, openSession } from './engine.ts';
-import { getInputsKey, loadAreaTree, replaceValues, syncCatalogue } from './repo.ts';
+import { openSession } from './engine.ts';
+import { computeBatch, type ScanTiming } from './batch.ts';
+import { getInputsKeys, loadAreaTree, replaceValues, syncCatalogue } from './repo.ts';
 import { createAreaMap, createDatasetViews, createDeprivationGroups } from './warehouse-views.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
-export const ENGINE_VERSION = 'indicators-8';
+export const ENGINE_VERSION = 'indicators-9';
 
 export interface ComputeOptions { indicator?: string; year?: number; force?: boolean; computedBy?: string | null }
 export interface ComputeSummary {
+  /** ms: the indicator's own roll-up plus its share of the period's shared scan */
   computed: { indicatorId: string; period: string; values: number; ms: number }[];
   skipped: number;
+  /** the shared scans: one per dataset (and readmissions, alcohol weights) and period */
+  scans: ScanTiming[];
   totalMs: number;
 }
 export type Progress = (done: number, total: number, message: string) => void | Promise<void>;
@@ -87,36 +94,41 @@ export async function computeIndicators(deps: { db: Db; dataDir: string }, opts:
     throw new AppError(known ? 'invalid' : 'not_found', known ? `${opts.indicator} is uploaded, not computed` : `no indicator ${opts.indicator}`);
   }
   const duck = await openDuck({ threads: 2, memoryLimit: '3GB', tempDirectory: join(deps.dataDir, 'tmp', 'duckdb') });
-  const summary: ComputeSummary = { computed: [], skipped: 0, totalMs: 0 };
+  const summary: ComputeSummary = { computed: [], skipped: 0, scans: [], totalMs: 0 };
   try {
     await createDatasetViews(duck, deps.dataDir);
     const inv = await inventory(duck);
-    // Work list, ordered by period so the area tree is rebuilt only when the period's tree changes.
     const work = targets.flatMap((def) => {
       const base = source(def, catalogue);
       const periods = opts.year !== undefined ? [periodOfYear(base, opts.year)] : periodsOf(base, inv);
-      return periods.map((period) => ({ def, base, period, ids: inputsOf(base, period, inv) }));
-    }).sort((a, b) => treeDate(a.period).localeCompare(treeDate(b.period)) || a.def.id.localeCompare(b.def.id));
+      return periods.map((period) => ({ def, period, ids: inputsOf(base, period, inv), key: inputsKey(def, base, inputsOf(base, period, inv)) }));
+    });
+    // Incremental: only what has no computation with the same inputs key.
+    const known = opts.force ? new Map<string, string>() : await getInputsKeys(deps.db, targets.map((d) => d.id));
+    const todo = work.filter((w) => known.get(`${w.def.id}|${w.period}`) !== w.key);
+    summary.skipped = work.length - todo.length;
+    let done = summary.skipped;
+    // Periods in the order of their trees, so the area tree is rebuilt only when it changes.
+    const periods = [...new Set(todo.map((w) => w.period))].sort((a, b) => treeDate(a).localeCompare(treeDate(b)) || a.localeCompare(b));
     const session = openSession(duck);
     let treeFor = '';
-    for (const [i, w] of work.entries()) {
-      await progress(i, work.length, `${w.def.id} ${w.period}`);
-      const key = inputsKey(w.def, w.base, w.ids);
-      if (!opts.force && (await getInputsKey(deps.db, w.def.id, w.period)) === key) {
-        summary.skipped++;
-        continue;
-      }
-      const date = treeDate(w.period);
-      if (date !== treeFor) {
-        await createAreaMap(duck, await loadAreaTree(deps.db, date));
+    for (const period of periods) {
+      const items = new Map(todo.filter((w) => w.period === period).map((w) => [w.def.id, w]));
+      await progress(done, work.length, `${period}: reading ${items.size} indicator(s)`);
+      const tree = await loadAreaTree(deps.db, treeDate(period));
+      const treeKey = JSON.stringify(tree);
+      if (treeKey !== treeFor) {
+        await createAreaMap(duck, tree);
         await createDeprivationGroups(duck);
-        treeFor = date;
+        treeFor = treeKey;
       }
-      const t0 = performance.now();
-      const values = await computeIndicator(session, w.def, w.period, catalogue);
-      const ms = performance.now() - t0;
-      await replaceValues(deps.db, { indicatorId: w.def.id, period: w.period, inputsKey: key, importIds: w.ids, durationMs: ms, computedBy: opts.computedBy ?? null }, values);
-      summary.computed.push({ indicatorId: w.def.id, period: w.period, values: values.length, ms });
+      const scans = await computeBatch(session, [...items.values()].map((w) => w.def), period, catalogue, async (def, values, ms) => {
+        const w = items.get(def.id)!;
+        await replaceValues(deps.db, { indicatorId: def.id, period, inputsKey: w.key, importIds: w.ids, durationMs: ms, computedBy: opts.computedBy ?? null }, values);
+        summary.computed.push({ indicatorId: def.id, period, values: values.length, ms });
+        await progress(++done, work.length, `${def.id} ${period}`);
+      });
+      summary.scans.push(...scans);
     }
     await progress(work.length, work.length, 'done');
   } finally {

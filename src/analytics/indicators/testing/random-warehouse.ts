@@ -10,10 +10,9 @@ import type { AreaTree } from '../warehouse-views.ts';
 
 export const RANDOM_TREE: AreaTree = { pcts: [{ code: '5AA', shaCode: 'Q30' }, { code: '5BB', shaCode: 'Q30' }, { code: '5CC', shaCode: 'Q31' }] };
 
-const PCTS = `['5AA', '5BB', '5CC']`;
 /** small area k (0-35) of PCT k // 12 */
 const LSOA = (k: string) => `'E01' || lpad(((${k}) % 36)::VARCHAR, 6, '0')`;
-const PCT_OF = (k: string) => `${PCTS}[(((${k}) % 36) // 12 + 1)::INTEGER]`;
+type PctOf = (k: string) => string;
 const CODES = `['S720', 'S721', 'I10X', 'J459', 'J440', 'F102', 'K703', 'C189', 'E669', 'I219', 'E119', 'N390', 'L039',
   'H251', 'M171', 'X600', 'Y100', 'C349', 'I639', 'J189', 'R069', 'G409', 'K359', 'O800', 'Z380', 'D500', 'E86X', 'I500']`;
 /** A pseudo-random integer 0 … m-1 for row i and stream k (one hash input per stream, so streams are independent). */
@@ -30,7 +29,7 @@ async function write(duck: Duck, dataDir: string, ds: DatasetName, select: strin
   await duck.run(`COPY rw_${ds} TO ${sqlLiteral(join(dir, 'random.parquet'))} (FORMAT parquet)`);
 }
 
-function apc(fyear: string, start: string, n: number, seed: number): string {
+function apc(PCT_OF: PctOf, fyear: string, start: string, n: number, seed: number): string {
   return `SELECT 'p' || (hash(i * 7919 + 1) % ${Math.round(n / 3)}) AS person_id, '${fyear}' AS fyear, '${seed}-' || i AS episode_key,
       DATE '${start}' + ${h(5, 365)} AS admission_date, DATE '${start}' + ${h(5, 365)} + ${h(6, 12)} AS discharge_date,
       CASE WHEN ${h(7, 7)} = 0 THEN 2 ELSE 1 END AS epiorder,
@@ -44,8 +43,11 @@ function apc(fyear: string, start: string, n: number, seed: number): string {
     FROM (SELECT i + ${seed * 1000000} AS i FROM range(${n}) t(i))`;
 }
 
-/** Writes the warehouse under dataDir; returns nothing (the tree is RANDOM_TREE). */
-export async function writeRandomWarehouse(duck: Duck, dataDir: string): Promise<void> {
+/** Writes the warehouse under dataDir for three PCTs (by default those of RANDOM_TREE). */
+export async function writeRandomWarehouse(duck: Duck, dataDir: string, pcts: [string, string, string] = ['5AA', '5BB', '5CC']): Promise<void> {
+  if (!pcts.every((p) => /^[0-9A-Z]{3}$/.test(p))) throw new Error('PCT codes are three letters or digits');
+  const PCTS = `[${pcts.map((p) => `'${p}'`).join(', ')}]`;
+  const PCT_OF: PctOf = (k) => `${PCTS}[(((${k}) % 36) // 12 + 1)::INTEGER]`;
   await write(duck, dataDir, 'imd', `SELECT 2007 AS imd_year, ${LSOA('i')} AS lsoa01, ${PCT_OF('i')} AS pct_code,
       ${h(20, 800)} / 10.0 AS score, i + 1 AS rank, 1 AS decile, 1 AS quintile, 'imd' AS import_id FROM range(36) t(i)`);
   const bands = `[[0, 0], [1, 4], [5, 9], [10, 14], [15, 19], [20, 24], [25, 29], [30, 34], [35, 39], [40, 44], [45, 49], [50, 54],
@@ -59,7 +61,7 @@ export async function writeRandomWarehouse(duck: Duck, dataDir: string): Promise
     UNION ALL
     SELECT 2009, p, 'pct', s, b[1]::VARCHAR, b[1], b[2], (3000 + hash(p, s, b[1]) % 2000)::DOUBLE, 'pop2009'
     FROM unnest(${PCTS}) z(p), unnest(['M', 'F']) x(s), unnest(list_concat([[0, 4]], ${bands}[3:])) y(b)`);
-  await write(duck, dataDir, 'apc', `${apc('2008-09', '2008-04-01', 6000, 1)} UNION ALL ${apc('2009-10', '2009-04-01', 3000, 2)}`);
+  await write(duck, dataDir, 'apc', `${apc(PCT_OF, '2008-09', '2008-04-01', 6000, 1)} UNION ALL ${apc(PCT_OF, '2009-10', '2009-04-01', 3000, 2)}`);
   await write(duck, dataDir, 'op', `SELECT '2008-09' AS fyear, ${h(11, 96)} AS age, ${sex(12)} AS sex, ${LSOA(`hash(i * 7919 + 15)`)} AS lsoa01,
       ${PCT_OF(`hash(i * 7919 + 15)`)} AS residence_pct, ${h(21, 2)} = 0 AS is_first, ${pick(`['attended', 'attended', 'dna', 'cancelled', 'other']`, 22)} AS attendance_status,
       'op' AS import_id FROM range(5000) t(i)`);
