@@ -92,3 +92,17 @@ test('the new framework is in the OCDS output with its admitted suppliers, and t
   const names = record.compiledRelease.parties.map((p: { name: string }) => p.name);
   for (const n of ['NewCo Commissioning (fictional)', 'Department of Health']) assert.ok(names.includes(n), `missing ${n}`);
 });
+
+test('OpenAPI at /api/docs describes the procurement and support answers, not open objects', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  const answer = (path: string, method = 'get', status = '200') => doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+  const props = (path: string, method?: string, status?: string) => Object.keys(answer(path, method, status)?.properties ?? {}).sort();
+  assert.ok(props('/api/procurement/competitions/{id}').includes('sealed'));
+  assert.ok(props('/api/procurement/competitions/{id}/bids/{supplierId}').includes('attachments'));
+  assert.deepEqual(props('/api/procurement/suppliers/{supplierId}/documents'), ['documents', 'files']);
+  assert.deepEqual(props('/api/procurement/competitions/{id}/evaluation'), ['evaluators', 'moderated', 'ranking', 'scores']);
+  assert.ok(props('/api/procurement/contracts/{id}').includes('kpis'));
+  assert.ok(props('/api/procurement/suppliers/{supplierId}/files', 'post', '201').includes('sha256'));
+  assert.ok(props('/api/support/recommendations/{pctCode}').includes('weakest'));
+  assert.deepEqual(props('/api/support/uptake'), ['pcts']);
+});

@@ -38,10 +38,10 @@ export const procurementEvaluationRoutes: FastifyPluginAsync<ProcurementOptions>
   app.post<{ Params: P; Body: { scores: ScoreInput[] } }>('/competitions/:id/scores', { schema: { tags, summary: 'Submit your independent scores (an evaluator)', params: S.IdParams, body: S.ScoresBody, response: { 200: S.Ok } } },
     async (request) => { await submitScores(db, requirePrincipal(request.principal), request.params.id, request.body.scores); return { ok: true }; });
 
-  app.get<{ Params: P }>('/competitions/:id/evaluation', { schema: { tags, summary: 'The panel, scores (when you may see them), moderated scores and ranking', params: S.IdParams, response: { 200: S.Open('panel view') } } },
+  app.get<{ Params: P }>('/competitions/:id/evaluation', { schema: { tags, summary: 'The panel, scores (when you may see them), moderated scores and ranking', params: S.IdParams, response: { 200: S.PanelAnswer } } },
     async (request) => panelView(db, requirePrincipal(request.principal), request.params.id));
 
-  app.post<{ Params: P; Body: { agreed: ModeratedInput[] } }>('/competitions/:id/moderation', { schema: { tags, summary: 'Record the moderated scores with rationale (the PCT)', params: S.IdParams, body: S.ModerationBody, response: { 200: S.Open('{ ranking }') } } },
+  app.post<{ Params: P; Body: { agreed: ModeratedInput[] } }>('/competitions/:id/moderation', { schema: { tags, summary: 'Record the moderated scores with rationale (the PCT)', params: S.IdParams, body: S.ModerationBody, response: { 200: S.RankingAnswer } } },
     async (request) => ({ ranking: await moderate(db, requirePrincipal(request.principal), request.params.id, request.body.agreed) }));
 
   app.post<{ Params: P }>('/competitions/:id/preferred-bidder', { schema: { tags, summary: 'Name the top-ranked bidder preferred; the 10-day standstill starts', params: S.IdParams, response: { 200: Type.Object({ supplierId: Type.String(), standstillEndsAt: Type.String() }) } } },

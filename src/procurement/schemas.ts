@@ -136,3 +136,32 @@ export const CompetitionAnswer = Type.Object({
 export const ClarificationsAnswer = Type.Object({
   clarifications: Type.Array(Type.Object({ id: Str, question: Str, answer: Nullable(Str), askedAt: Str, answeredAt: Nullable(Str) })),
 });
+
+const Ranked = Type.Object({ supplierId: Str, price: Type.Number(), quality: Type.Number(), priceScore: Type.Number(), total: Type.Number(), rank: Type.Integer() });
+export const PanelAnswer = Type.Object({
+  evaluators: Type.Array(Type.Object({ name: Str, declared: Type.Boolean(), conflicts: Nullable(Type.Array(Str)), submitted: Type.Boolean() })),
+  scores: Nullable(Type.Array(Type.Object({ evaluator: Str, supplierId: Str, criterion: Str, score: Type.Integer(), comment: Str }))),
+  moderated: Type.Array(Type.Object({ supplierId: Str, criterion: Str, score: Type.Integer(), rationale: Str })),
+  ranking: Nullable(Type.Array(Ranked)),
+});
+export const RankingAnswer = Type.Object({ ranking: Type.Array(Ranked) });
+
+const ContractFields = {
+  id: Str, competitionId: Nullable(Str), pctCode: Str, pctName: Str, supplierId: Str, supplierName: Str, title: Str, valuePounds: Type.Number(),
+  startsOn: Str, endsOn: Str, status: Str, terminatedOn: Nullable(Str), terminationReason: Nullable(Str), deliverables: Type.Array(Str),
+};
+const Rag = Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red')]);
+export const ContractsAnswer = Type.Object({ contracts: Type.Array(Type.Object(ContractFields)) });
+export const ContractAnswer = Type.Object({
+  ...ContractFields,
+  kpis: Type.Array(Type.Object({ code: Str, title: Str, direction: Type.Union([Type.Literal('higher'), Type.Literal('lower')]), target: Type.Number(), tolerance: Type.Number() })),
+  reports: Type.Array(Type.Object({ kpiCode: Str, period: Str, value: Type.Number(), rag: Rag, note: Nullable(Str) })),
+  variations: Type.Array(Type.Object({ kind: Str, description: Str, oldEndsOn: Str, newEndsOn: Str, oldValue: Type.Number(), newValue: Type.Number(), agreedOn: Str })),
+});
+export const RagAnswer = Type.Object({ rag: Rag });
+export const SupplierPerformanceAnswer = Type.Object({
+  suppliers: Type.Array(Type.Object({
+    supplierId: Str, name: Str, contracts: Type.Integer(), pcts: Type.Integer(), valuePounds: Type.Number(), terminated: Type.Integer(),
+    kpiReports: Type.Object({ green: Type.Integer(), amber: Type.Integer(), red: Type.Integer() }),
+  })),
+});

@@ -1,5 +1,5 @@
 // TypeBox schemas of the support API. Bodies and queries reject unknown properties.
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
 const Text = (max = 20000) => Type.String({ minLength: 1, maxLength: max });
@@ -27,3 +27,44 @@ export const SetBody = Type.Object({
   title: Text(200), focus: Text(2000), competencies: Competencies,
 }, strict);
 export const MeetingBody = Type.Object({ meetsOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), topic: Text(200), notes: Type.String({ maxLength: 20000 }) }, strict);
+
+// Answers, described in full so OpenAPI at /api/docs shows them.
+const Str = Type.String();
+const Num = Type.Number();
+const Ints = Type.Array(Type.Integer());
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const Ok = Type.Object({ ok: Type.Boolean() });
+
+export const CaseStudiesAnswer = Type.Object({
+  caseStudies: Type.Array(Type.Object({
+    id: Str, pctCode: Str, pctName: Str, title: Str, summary: Str, body: Str, outcome: Str, setting: Str, competencies: Ints,
+    status: Str, submittedAt: Str, rank: Type.Optional(Num),
+  })),
+});
+export const EventsAnswer = Type.Object({
+  events: Type.Array(Type.Object({
+    id: Str, title: Str, kind: Str, description: Str, venue: Str, startsAt: Str, capacity: Type.Integer(), registered: Type.Integer(),
+    placesLeft: Type.Integer(), competencies: Ints, youAreRegistered: Type.Boolean(),
+  })),
+});
+export const RegistrationAnswer = Type.Object({ placesLeft: Type.Integer() });
+const LearningSet = { id: Str, title: Str, focus: Str, competencies: Ints, leadPctCode: Str, facilitator: Str, pctCodes: Type.Array(Str) };
+export const LearningSetsAnswer = Type.Object({ learningSets: Type.Array(Type.Object(LearningSet)) });
+export const LearningSetAnswer = Type.Object({
+  ...LearningSet, meetings: Type.Array(Type.Object({ id: Str, meetsOn: Str, topic: Str, notes: Str, writtenBy: Nullable(Str) })),
+});
+const Addresses = { competencies: Ints, addresses: Ints };
+export const RecommendationsAnswer = Type.Object({
+  pctCode: Str, year: Str, source: Type.Union([Type.Literal('assurance'), Type.Literal('support_demo')]),
+  scores: Type.Array(Type.Object({ competency: Type.Integer(), level: Num })), weakest: Ints,
+  lots: Type.Array(Type.Object({ id: Str, frameworkId: Str, lotCode: Str, title: Str, ...Addresses })),
+  caseStudies: Type.Array(Type.Object({ id: Str, title: Str, summary: Str, ...Addresses })),
+  events: Type.Array(Type.Object({ id: Str, title: Str, startsAt: Str, ...Addresses })),
+  learningSets: Type.Array(Type.Object({ id: Str, title: Str, focus: Str, ...Addresses })),
+});
+export const UptakeAnswer = Type.Object({
+  pcts: Type.Array(Type.Object({
+    pctCode: Str, year: Str, nextYear: Str, uptake: Type.Object({ events: Type.Integer(), learningSets: Type.Integer(), contracts: Type.Integer() }),
+    totalUptake: Type.Integer(), meanLevelChange: Nullable(Num),
+  })),
+});
