@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, screenshot, signIn, startHarness, type Harness } from './browser.ts';
+import { axeViolations, expectText, screenshot, signIn, startHarness, waitForImage, type Harness } from './browser.ts';
 
 let h: Harness;
 before(async () => { h = await startHarness(); });
@@ -86,20 +86,21 @@ test('a full round from options to board paper', async () => {
   await page.locator('input[id^="mine-"]').first().fill('7');
   await page.getByRole('button', { name: 'Submit my scores' }).click();
   await page.getByRole('table', { name: 'Scores by member' }).waitFor();
-  const byMember = await page.getByRole('table', { name: 'Scores by member' }).innerText();
-  assert.match(byMember, /Ann Lewis[\s\S]*9/);
+  await expectText(page.getByRole('table', { name: 'Scores by member' }), /Ann Lewis[\s\S]*9/);
   const agreedInputs = page.locator('input[id^="agreed-"]');
   for (let i = 0; i < await agreedInputs.count(); i++) await agreedInputs.nth(i).fill(String(5 + (i % 4)));
   await page.locator('input[id^="rationale-"]').first().fill('Strong NICE evidence; agreed after discussion');
+  // The page shows no message when the agreed scores are recorded: wait for the server's answer before leaving.
+  const agreed = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/panel/agreed'));
   await page.getByRole('button', { name: 'Record agreed scores' }).click();
+  assert.equal((await agreed).status(), 200, 'the agreed scores are recorded');
   await page.waitForFunction(() => (document.querySelector('input[id^="rationale-"]') as HTMLInputElement | null)?.value.startsWith('Strong'));
   await noSeriousViolations(page, 'panel page');
 
   // Optimise: £500k a year buys CARDREHAB + nothing else (550k) or HFNURSE + HOMEHF (500k, 68 QALYs > 60).
   await page.goto(roundUrl);
   await page.getByRole('button', { name: 'Find the optimal portfolio' }).click();
-  await page.getByTestId('optimal-set').waitFor();
-  assert.match(await page.getByTestId('optimal-set').innerText(), /HFNURSE, HOMEHF/);
+  await expectText(page.getByTestId('optimal-set'), /HFNURSE, HOMEHF/);
   await page.getByRole('button', { name: 'Run 1,000 Monte Carlo draws' }).click();
   await page.getByText(/Monte Carlo: 1,000 draws/).waitFor();
 
@@ -111,16 +112,14 @@ test('a full round from options to board paper', async () => {
   await page.getByRole('button', { name: 'Save and calculate' }).click();
   await page.getByText('Financial risk rating:').waitFor();
   // Year 1 by hand: 250m − (245m + 0.5m investment + 1.25m contingency) = £3.25m surplus.
-  const central = await page.getByRole('table', { name: 'Central scenario' }).innerText();
-  assert.match(central, /Surplus or deficit\s+£3\.25m/);
+  await expectText(page.getByRole('table', { name: 'Central scenario' }), /Surplus or deficit\s+£3\.25m/);
   await screenshot(page, 'investment-plan');
 
   await page.goto(`${roundUrl}/board-paper`);
-  await page.getByTestId('paper-chosen').waitFor();
-  assert.equal(await page.getByTestId('paper-chosen').innerText(), 'HFNURSE, HOMEHF');
-  const effects = await page.getByRole('table', { name: 'Expected effect on our chosen outcomes' }).innerText();
-  assert.match(effects, /mortality-cvd-under-75[\s\S]*-2\.00[\s\S]*HFNURSE, HOMEHF/);
-  await page.getByRole('img', { name: /cost per QALY/ }).waitFor();
+  await expectText(page.getByTestId('paper-chosen'), 'HFNURSE, HOMEHF');
+  await expectText(page.getByRole('table', { name: 'Expected effect on our chosen outcomes' }), /mortality-cvd-under-75[\s\S]*-2\.00[\s\S]*HFNURSE, HOMEHF/);
+  // The chart is an SVG rendered on the server: wait for it to finish loading (or fail) before checking it.
+  await waitForImage(page.getByRole('img', { name: /cost per QALY/ }));
   assert.ok(await page.getByRole('img', { name: /cost per QALY/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the chart SVG loads');
   await noSeriousViolations(page, 'board paper page');
   await screenshot(page, 'investment-board-paper');
@@ -140,8 +139,7 @@ test('an analyst imports programme spend: a bad row is named and nothing is writ
   const upload = (csv: string) => page.setInputFiles('#import-file', { name: 'spend.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await upload('org_code,year,programme,spend_gbp\n5C2,2008-09,10,"£24,000,000"\n5C2,2008-09,99,5\n');
   await page.getByRole('button', { name: 'Import' }).click();
-  await page.locator('.nhsuk-error-summary').waitFor();
-  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /line 3\/programme: no programme budgeting category "99"/);
+  await expectText(page.locator('.nhsuk-error-summary'), /line 3\/programme: no programme budgeting category "99"/);
   await page.getByRole('button', { name: 'Show' }).click();
   await page.locator('.nhsuk-error-summary').filter({ hasText: /no programme spend for 5C2/ }).waitFor();
 
@@ -150,8 +148,7 @@ test('an analyst imports programme spend: a bad row is named and nothing is writ
   await page.getByText('Imported 2 rows for 5C2.').waitFor();
   await page.getByRole('button', { name: 'Show' }).click();
   const table = page.getByRole('table', { name: /5C2 programme budget 2008-09: £42,500,000/ });
-  await table.waitFor();
-  assert.match(await table.innerText(), /10 Problems of circulation\s+£24,000,000/);
+  await expectText(table, /10 Problems of circulation\s+£24,000,000/);
   await noSeriousViolations(page, 'programme budget page');
   await page.context().close();
 });
