@@ -47,7 +47,7 @@ test('train, score and report print the held-out AUROC beside the baseline and t
   assert.ok(Number(m[1]) > Number(m[2]) + 0.05);
   const score = await wcc(['risk', 'score', '--no-store']);
   assert.equal(score.code, 0, score.err);
-  assert.match(score.out, /scored \d+ people for 2010-11 with model v1/);
+  assert.match(score.out, /scored \d+ people for 2010-11 with model v1 \(and [1-9]\d* with no hospital contact/);
   const { rows } = await tdb.db.query('SELECT count(*)::int AS n FROM risk_scores');
   assert.equal(rows[0].n, 0);
   const report = await wcc(['risk', 'report', '--area', '5C2']);

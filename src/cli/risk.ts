@@ -24,15 +24,19 @@ export function register(program: Command): void {
     .option('--test-year <fy>', 'financial year (start) to hold out, e.g. 2009 for 2009-10')
     .option('--lambda <l>', 'L2 penalty', '1')
     .option('--max-train <n>', 'train on a random sample of at most n people', '1000000')
+    .option('--max-test <n>', 'evaluate on a random sample of at most n test-year people', '3000000')
     .option('--tariff <file>', 'HRG-like tariff CSV (default: the generator\'s data/tariff.csv)')
-    .action(async (o: { testYear?: string; lambda: string; maxTrain: string; tariff?: string }) => {
+    .action(async (o: { testYear?: string; lambda: string; maxTrain: string; maxTest: string; tariff?: string }) => {
       const lambda = Number(o.lambda);
       if (!(lambda >= 0)) throw new AppError('invalid', '--lambda must be a number >= 0');
+      for (const [flag, v] of [['--max-train', o.maxTrain], ['--max-test', o.maxTest]] as const) {
+        if (!(Number.isInteger(Number(v)) && Number(v) >= 100)) throw new AppError('invalid', `${flag} must be a whole number of at least 100`);
+      }
       await withRuntime(async ({ db, config }) => {
         const bar = progressBar('train');
         try {
           const m = await trainAndStore({ db, dataDir: config.dataDir }, {
-            testFy: o.testYear ? Number(o.testYear) : undefined, lambda, maxTrainRows: Number(o.maxTrain), tariffFile: o.tariff,
+            testFy: o.testYear ? Number(o.testYear) : undefined, lambda, maxTrainRows: Number(o.maxTrain), maxTestRows: Number(o.maxTest), tariffFile: o.tariff,
             createdBy: `cli:${userInfo().username}`, progress: bar.update,
           });
           bar.stop();
@@ -54,7 +58,7 @@ export function register(program: Command): void {
         try {
           const r = await scoreAndStore({ db, dataDir: config.dataDir }, { storeScores: o.store, tariffFile: o.tariff, createdBy: `cli:${userInfo().username}`, progress: bar.update });
           bar.stop();
-          console.log(`scored ${r.people} people for ${r.scoreYear} with model v${r.modelVersion}; views for ${r.areas} areas; scores in ${r.scoresFile}`);
+          console.log(`scored ${r.people} people for ${r.scoreYear} with model v${r.modelVersion} (and ${r.noContactPeople} with no hospital contact, by age, sex and deprivation); views for ${r.areas} areas; scores in ${r.scoresFile}`);
         } finally { bar.stop(); }
       });
     });

@@ -77,3 +77,14 @@ test('scores find the people the generator made truly high-risk, and views add u
   assert.ok(opp!.pcts > 140, `${opp!.pcts} PCTs`);
   assert.equal(opp!.neg, 0);
 });
+
+test('at national scale the evaluation uses a repeatable random sample of the test year', async () => {
+  const a = await trainModel(link, { maxTestRows: 3000 });
+  const b = await trainModel(link, { maxTestRows: 3000 });
+  assert.equal(a.testRowsUsed, 3000);
+  assert.equal(a.performance.people, 3000);
+  assert.ok(a.testPeople > 10_000);
+  assert.equal(model.testRowsUsed, model.testPeople);
+  assert.equal(a.performance.model.auroc.value, b.performance.model.auroc.value);
+  assert.ok(Math.abs(a.performance.model.auroc.value - model.performance.model.auroc.value) < 0.05);
+});

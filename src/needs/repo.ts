@@ -23,7 +23,7 @@ export async function insertModel(client: pg.ClientBase, m: TrainedModel, create
        train_people, train_rows_used, details, created_by)
      VALUES ((SELECT coalesce(max(version), 0) + 1 FROM risk_models), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
     [m.trainYear, m.testYear, m.lookbackYears, m.lambda, m.intercept, JSON.stringify(m.features), JSON.stringify(m.performance),
-      m.trainPeople, m.trainRowsUsed, JSON.stringify({ iterations: m.iterations, converged: m.converged, timings: m.timings }), createdBy],
+      m.trainPeople, m.trainRowsUsed, JSON.stringify({ iterations: m.iterations, converged: m.converged, timings: m.timings, testPeople: m.testPeople, testRowsUsed: m.testRowsUsed }), createdBy],
   );
   return toModel(rows[0]);
 }

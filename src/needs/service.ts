@@ -35,7 +35,7 @@ export async function trainAndStore(deps: NeedsDeps, opts: RunOptions & Omit<Tra
   }
 }
 
-export interface ScoreResult { runId: string; modelVersion: number; scoreYear: string; people: number; areas: number; scoresFile: string }
+export interface ScoreResult { runId: string; modelVersion: number; scoreYear: string; people: number; noContactPeople: number; areas: number; scoresFile: string }
 
 export async function scoreAndStore(deps: NeedsDeps, opts: RunOptions & { storeScores?: boolean } = {}): Promise<ScoreResult> {
   const progress = opts.progress ?? (() => undefined);
@@ -79,7 +79,7 @@ export async function scoreAndStore(deps: NeedsDeps, opts: RunOptions & { storeS
       return id;
     });
     progress('done', 1);
-    return { runId, modelVersion: model.version, scoreYear: scored.scoreYear, people: scored.people, areas: views.length, scoresFile };
+    return { runId, modelVersion: model.version, scoreYear: scored.scoreYear, people: scored.people, noContactPeople: scored.noContactPeople, areas: views.length, scoresFile };
   } finally {
     link.close();
   }

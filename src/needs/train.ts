@@ -14,6 +14,9 @@ export interface TrainOptions {
   lambda?: number;
   /** Train on a random sample of at most this many people (default 1,000,000). */
   maxTrainRows?: number;
+  /** Evaluate on a random sample of at most this many test-year people (default 3,000,000): keeps the
+   * JavaScript side bounded at national scale (55M people → ~32M in the test year). */
+  maxTestRows?: number;
   seed?: number;
   progress?: (step: string, fraction: number) => void;
 }
@@ -27,6 +30,8 @@ export interface TrainedModel {
   testYear: string;
   trainPeople: number;
   trainRowsUsed: number;
+  testPeople: number;
+  testRowsUsed: number;
   iterations: number;
   converged: boolean;
   performance: Performance;
@@ -64,7 +69,10 @@ export async function trainModel(link: Linkage, opts: TrainOptions = {}): Promis
   lap('fit');
 
   progress('scoring the test year', 0.75);
-  const test = await readNumericColumns(link.duck, scoreSelect(defs, 'test_features',
+  const maxTest = opts.maxTestRows ?? 3_000_000;
+  const testTable = testPeople > maxTest
+    ? `(SELECT * FROM test_features USING SAMPLE reservoir(${Math.floor(maxTest)} ROWS) REPEATABLE (${Math.floor(opts.seed ?? 1)}))` : 'test_features';
+  const test = await readNumericColumns(link.duck, scoreSelect(defs, testTable,
     'CAST(y AS DOUBLE) AS y, CAST(emergency_1y AS DOUBLE) AS baseline, CASE sex WHEN \'M\' THEN 1.0 WHEN \'F\' THEN 2.0 END AS sex, CAST(age AS DOUBLE) AS age, CAST(imd_quintile AS DOUBLE) AS imd'),
     [fit.intercept, ...fit.coefficients]);
   lap('scoreTest');
@@ -75,7 +83,7 @@ export async function trainModel(link: Linkage, opts: TrainOptions = {}): Promis
   return {
     features: defs.map((d, j) => ({ name: d.name, label: d.label, coefficient: fit.coefficients[j]! })),
     intercept: fit.intercept, lambda, lookbackYears: lookback, trainYear: fyLabel(testFy - 1), testYear: fyLabel(testFy),
-    trainPeople, trainRowsUsed: train.rows, iterations: fit.iterations, converged: fit.converged, performance, timings,
+    trainPeople, trainRowsUsed: train.rows, testPeople, testRowsUsed: test.rows, iterations: fit.iterations, converged: fit.converged, performance, timings,
   };
 }
 
