@@ -153,3 +153,16 @@ test('bids sealed under another key-encryption key are refused clearly, not mis-
     rmSync(other, { recursive: true, force: true });
   }
 });
+
+test('a key stored before migration 0620 (the seeded historical call-off) is wrapped the first time it is used', async () => {
+  const db = t.database.db;
+  const { rows: [c] } = await db.query(`SELECT id FROM procurement_competitions WHERE reference = 'FESC-5PD-001'`);
+  const before = (await db.query('SELECT wrapped_by, length(data_key) AS n FROM procurement_bid_keys WHERE competition_id = $1', [c.id])).rows[0];
+  assert.deepEqual([before.wrapped_by, before.n], [null, 32]);
+  const r = await get('admin', `/competitions/${c.id}/bids/SUP-UNITEDHEALTH`);
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().response, 'Illustrative response from SUP-UNITEDHEALTH');
+  const after = (await db.query('SELECT wrapped_by, length(data_key) AS n FROM procurement_bid_keys WHERE competition_id = $1', [c.id])).rows[0];
+  assert.deepEqual([after.wrapped_by, after.n], [loadBidKek(dataDir, {}).id, 60]);
+  assert.equal((await get('admin', `/competitions/${c.id}/bids/SUP-HUMANA`)).json().pricePounds, 2_100_000, 'and still opens under the wrapped key');
+});
