@@ -68,7 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   // The app asks who is signed in as it starts. Wait for that answer before signing in: arriving after the
   // sign-in, the earlier "nobody" answer would replace the new session in the page (header, menu, guards).
-  const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET');
+  // The wait covers loading the page and the app as well, which can take over 30 s on a busy CI machine.
+  const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET', { timeout: 90_000 });
   await page.goto(`${baseUrl}/sign-in`);
   await started;
   await page.getByLabel('Email address').fill(email);
