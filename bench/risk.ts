@@ -3,6 +3,8 @@
 //       generate <people> and land them in the warehouse with the importers' DuckDB code; with --copies k
 //       the landed warehouse is replicated k times (new person ids, populations × k, same small areas),
 //       so 5,000,000 generated × 11 copies is a 55M England without 45 GB of CSV
+//   node --import tsx bench/risk.ts replicate <landed dataDir> <root> <k>
+//       replicate an already landed warehouse (e.g. <5M root>/data) k times into <root>/data
 //   node --import tsx bench/risk.ts run <root> [--append docs/BENCHMARKS.md]       link, train, validate, score, views
 // Training and scoring run in one process (DuckDB memory_limit 2.5GB; the JS side holds the training
 // sample and the test year's scores as Float64Arrays); peak RSS comes from /proc/self/status (VmHWM).
@@ -44,6 +46,8 @@ async function replicate(duck: Duck, from: string, to: string, k: number): Promi
 const option = (args: string[], name: string) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
 const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 const now = () => performance.now() / 1000;
+/** CPU seconds of the whole process (every DuckDB thread included): comparable on a loaded machine. */
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const [mode, ...args] = process.argv.slice(2);
 
 if (mode === 'prepare') {
@@ -71,28 +75,44 @@ if (mode === 'prepare') {
       rmSync(join(root, 'spill'), { recursive: true, force: true });
     }
   }
+} else if (mode === 'replicate') {
+  const [from, root, k] = args as [string, string, string];
+  const t = now();
+  const duck = await openDuck({ memoryLimit: '2GB', tempDirectory: join(root, 'spill') });
+  try {
+    const rows = await replicate(duck, from, join(root, 'data'), Number(k));
+    console.log(`replicated ×${k} in ${(now() - t).toFixed(1)} s: ${JSON.stringify(rows)} rows`);
+  } finally {
+    duck.close();
+    rmSync(join(root, 'spill'), { recursive: true, force: true });
+  }
 } else if (mode === 'run') {
   const root = args[0]!;
   const dataDir = join(root, 'data');
   const appendTo = option(args, '--append');
   const rows = (ds: string) => readdirSync(join(dataDir, 'warehouse', ds)).reduce((s, f) => s + statSync(join(dataDir, 'warehouse', ds, f)).size, 0);
   const t0 = now();
+  const cpuAt: number[] = [cpu()];
   const link = await openLinkage({ dataDir, memoryLimit: process.env.RISK_MEMORY ?? '2500MB', threads: 2 });
   const tLink = now() - t0;
-  const [ev] = await link.duck.all<{ n: number; people: number }>('SELECT count(*) AS n, count(DISTINCT person_id) AS people FROM events');
+  cpuAt.push(cpu());
   const t1 = now();
   const lookbackYears = link.years.length >= 5 ? 2 : 1;
   const model = await trainModel(link, { lookbackYears, progress: (s) => process.stderr.write(`train: ${s}\n`) });
   const tTrain = now() - t1;
+  cpuAt.push(cpu());
   const t2 = now();
   const scored = await scorePopulation(link, model, { segmentation: loadSegmentation(), progress: (s) => process.stderr.write(`score: ${s}\n`) });
   const tScore = now() - t2;
+  cpuAt.push(cpu());
   const t3 = now();
   await buildViews(link, link.years[link.years.length - 1]! + 1);
   const tViewsOnly = now() - t3;
   await writeScoresParquet(link, join(root, 'scores.parquet'));
   const tViews = now() - t3;
+  cpuAt.push(cpu());
   const tParquet = tViews - tViewsOnly;
+  const [ev] = await link.duck.all<{ n: number; people: number }>('SELECT count(*) AS n, count(DISTINCT person_id) AS people FROM events');
   const [pop] = await link.duck.all<{ people: number; no_contact: number }>(`SELECT population AS people, no_contact FROM area_totals WHERE area = 'ENG'`);
   const scale = 55e6 / Math.max(1, Number(pop?.people ?? 0));
   const viewSteps = { views: tViewsOnly, scoresParquet: tParquet };
@@ -102,7 +122,8 @@ if (mode === 'prepare') {
   const result = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
     events: ev?.n, people: ev?.people, scored: scored.people, noContact: scored.noContactPeople, viewSteps, years: link.years, lookbackYears, warehouseMb: Math.round((rows('apc') + rows('op') + rows('ae')) / 2 ** 20),
-    seconds: { link: tLink, train: tTrain, score: tScore, views: tViews, total }, trainTimings: model.timings, peakRssMb: Math.round(peakRssMb()),
+    seconds: { link: tLink, train: tTrain, score: tScore, views: tViews, total },
+    cpuSeconds: Object.fromEntries(['link', 'train', 'score', 'views'].map((k, i) => [k, cpuAt[i + 1]! - cpuAt[i]!])), trainTimings: model.timings, peakRssMb: Math.round(peakRssMb()),
     auroc: p.model.auroc, baseline: p.baseline.auroc.value, top: p.model.top, testPeople: p.people,
     population: pop?.people,
     // linear in the population (every step is a scan, hash aggregate or join); sorts make it optimistic
