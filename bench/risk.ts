@@ -128,6 +128,9 @@ if (mode === 'prepare') {
     population: pop?.people,
     // linear in the population (every step is a scan, hash aggregate or join); sorts make it optimistic
     extrapolated55M: { linkAndScoreMinutes: ((tLink + tScore) * scale) / 60, withViewsMinutes: ((tLink + tScore + tViews) * scale) / 60 },
+    // the same from CPU seconds spread over the 2 threads: what a quiet 2-core machine would take if every step kept both busy
+    extrapolated55MFromCpu: { linkAndScoreMinutes: ((cpuAt[1]! - cpuAt[0]! + cpuAt[3]! - cpuAt[2]!) * scale) / 2 / 60,
+      withViewsMinutes: ((cpuAt[1]! - cpuAt[0]! + cpuAt[4]! - cpuAt[2]!) * scale) / 2 / 60 },
   };
   console.log(JSON.stringify(result, null, 2));
   if (appendTo) {
