@@ -10,22 +10,19 @@ export const PEER_COUNT = 10;
 
 export interface PeerLink { pctCode: string; peerCode: string; rank: number; distance: number }
 
-/** Nearest-neighbour peers of every area; areas missing a characteristic are left out (no peers, no opportunity). */
+/**
+ * Nearest-neighbour peers of every area. A characteristic no area has (e.g. no IMD import) is left out;
+ * an area missing one that others have is left out (no peers, no opportunity).
+ */
 export function nearestPeers(rows: Record<string, unknown>[], k = PEER_COUNT): PeerLink[] {
-  const areas: PeerArea[] = [];
-  for (const r of rows) {
-    const values: Record<string, number> = {};
-    let complete = true;
-    for (const v of PEER_VARIABLES) {
-      const x = r[v] === null || r[v] === undefined ? NaN : Number(r[v]);
-      if (!Number.isFinite(x)) complete = false;
-      values[v] = x;
-    }
-    if (complete) areas.push({ code: String(r.pct_code), values });
-  }
+  const value = (r: Record<string, unknown>, v: string) => (r[v] === null || r[v] === undefined ? NaN : Number(r[v]));
+  const variables = PEER_VARIABLES.filter((v) => rows.some((r) => Number.isFinite(value(r, v))));
+  if (variables.length === 0) return [];
+  const areas: PeerArea[] = rows.filter((r) => variables.every((v) => Number.isFinite(value(r, v))))
+    .map((r) => ({ code: String(r.pct_code), values: Object.fromEntries(variables.map((v) => [v, value(r, v)])) }));
   if (areas.length < 2) return [];
   const kk = Math.min(k, areas.length - 1);
-  return areas.flatMap((a) => findPeers(areas, a.code, { variables: [...PEER_VARIABLES], k: kk })
+  return areas.flatMap((a) => findPeers(areas, a.code, { variables: [...variables], k: kk })
     .map((p) => ({ pctCode: a.code, peerCode: p.code, rank: p.rank, distance: p.distance })));
 }
 
