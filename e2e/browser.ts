@@ -71,7 +71,9 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   // The wait covers loading the page and the app as well, which can take over 30 s on a busy CI machine.
   const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET', { timeout: 90_000 });
   await page.goto(`${baseUrl}/sign-in`);
-  await started;
+  await started.catch((err: Error) => {
+    throw new Error(`the web app did not ask for the session within 90 s of opening ${baseUrl}/sign-in: did it load (is dist/web being rebuilt)?\n${err.message}`);
+  });
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
