@@ -212,6 +212,7 @@ test('the PCT moderates, names the preferred bidder, waits out the standstill an
   await pct.getByText('10-day standstill period').waitFor();
   await pct.getByLabel('Contract start date (YYYY-MM-DD)').fill('2008-07-01');
   await pct.getByRole('button', { name: 'Award and sign the call-off contract' }).click();
+  await pct.locator('.nhsuk-error-summary').filter({ hasText: 'standstill period runs until' }).waitFor();
   assert.match(await pct.locator('.nhsuk-error-summary').innerText(), /standstill period runs until/);
   await database.db.query(`UPDATE procurement_competitions SET standstill_ends_at = now() - interval '1 second' WHERE id = $1`, [competitionId()]);
   await pct.getByRole('button', { name: 'Award and sign the call-off contract' }).click();
