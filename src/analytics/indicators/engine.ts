@@ -4,7 +4,7 @@ import type { Duck } from '../duckdb.ts';
 import { calculateAgi } from '../../stats/agi.ts';
 import { twoSidedZ } from '../../stats/distributions.ts';
 import type { IndicatorDefinition } from './definition-schema.ts';
-import { buildIndicatorQuery, type BandScheme, type DeprivationGroups, type ScanColumns } from './query-builder.ts';
+import { DEP_CODE, buildIndicatorQuery, type BandScheme, type DeprivationGroups, type ScanColumns } from './query-builder.ts';
 import { computeValues, groupCells, type IndicatorValue, type QueryRow } from './compute-values.ts';
 import { benchmarkValues } from './benchmark.ts';
 import { createAlcoholFractions } from './warehouse-views.ts';
@@ -48,15 +48,23 @@ async function runQuery(s: EngineSession, def: IndicatorDefinition, period: stri
   const scan = src.scans?.get(def.id);
   if (!scan) await ensureAlcoholFractions(s, def);
   const q = buildIndicatorQuery(def, { period, bands: bandSchemeOf(def), groups, scan, cachedPopulation: src.cachedPopulation });
-  // Columns rather than row objects: a DSR returns a row per area, breakdown and age band (~25,000).
-  const reader = await s.duck.connection.runAndReadAll(q.sql, q.params as never);
-  const c = reader.getColumnsObjectJS() as Record<keyof QueryRow, unknown[]>;
-  const num = (v: unknown) => (v === null ? 0 : Number(v));
-  return c.area_code.map((_, i) => ({
-    area_code: c.area_code[i] as string, area_type: c.area_type[i] as string, parent_code: c.parent_code[i] as string | null,
-    split: c.split[i] as QueryRow['split'], sex: c.sex[i] as string | null, dep: c.dep[i] === null ? null : Number(c.dep[i]),
-    band: Number(c.band[i]), x: num(c.x[i]), n: num(c.n[i]), s: num(c.s[i]), ss: num(c.ss[i]),
-  }));
+  // Columns rather than row objects, numbers rather than strings: a DSR returns a row per area,
+  // breakdown and age band (~25,000); the areas' codes are read once from area_map.
+  const [reader, areaReader] = [await s.duck.connection.runAndReadAll(q.sql, q.params as never),
+    await s.duck.connection.runAndReadAll('SELECT area_id, any_value(area_code) AS code, any_value(area_type) AS type, any_value(parent_code) AS parent FROM area_map GROUP BY area_id')];
+  const a = areaReader.getColumnsObjectJS() as { area_id: number[]; code: string[]; type: string[]; parent: (string | null)[] };
+  const areas = new Map(a.area_id.map((id, i) => [Number(id), { code: a.code[i], type: a.type[i], parent: a.parent[i] }]));
+  const c = reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+  return c.area_id.map((id, i) => {
+    const area = areas.get(Number(id))!;
+    const k = Number(c.k[i]);
+    return {
+      area_code: area.code, area_type: area.type, parent_code: area.parent,
+      split: k === 0 ? 'all' : k < DEP_CODE ? 'sex' : 'dep', sex: k === 1 ? 'M' : k === 2 ? 'F' : null, dep: k >= DEP_CODE ? k - DEP_CODE : null,
+      band: Number(c.band[i]), x: num(c.x[i]), n: num(c.n[i]), s: num(c.s?.[i]), ss: num(c.ss?.[i]),
+    };
+  });
 }
 
 /** Life expectancy by deprivation group within each area, as values keyed by area. */

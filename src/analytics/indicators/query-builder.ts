@@ -217,10 +217,14 @@ function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params):
       WHERE pop.area_type IN ('pct', 'la') AND pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
 }
 
+/** Breakdown codes of the query's output column k: 0 all, 1 male, 2 female, DEP_CODE + group. */
+export const DEP_CODE = 100;
+
 /**
- * One query for one indicator and period. Output columns: area_code, area_type, parent_code, split
- * ('all' | 'sex' | 'dep'), sex, dep, band, x (numerator), n (denominator), s and ss (sum and sum of
- * squares, for means).
+ * One query for one indicator and period. Output columns (numbers only: strings are slow to read into
+ * JavaScript, so areas come back as area_map.area_id): area_id, k (breakdown code: 0 all, 1 male, 2
+ * female, DEP_CODE + deprivation group), band, x (numerator), n (denominator), and for means s and ss
+ * (sum and sum of squares).
  */
 export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): GeneratedQuery {
   if (!def.numerator || !def.denominator) throw new Error(`${def.id}: nothing to compute (no numerator or denominator)`);
@@ -239,29 +243,28 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
   // Sums of values and squares are carried only for means.
   const sums = def.meanOf ? ', sum(s) AS s, sum(ss) AS ss' : '';
   const csums = def.meanOf ? ', sum(c.s) AS s, sum(c.ss) AS ss' : '';
-  const outSums = def.meanOf ? 's, ss' : '0.0 AS s, 0.0 AS ss';
+  const outSums = def.meanOf ? ', s, ss' : '';
   const wantDep = o.groups === 'decile' || def.breakdowns.includes('imd-quintile');
   // Totals and sexes need no small area: collapse the cells first, then roll PCTs up the tree. Only
   // the deprivation split joins each small area to its group within every area it lies in.
   const depPart = wantDep ? `,
     by_dep AS (
-      SELECT g.area_code, g.area_type, g.parent_code, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
+      SELECT g.area_id, ${depColumn} AS dep, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
       FROM cells c
       JOIN lsoa_group g ON g.lsoa01 = c.lsoa01
       -- the small area's group counts in an area only if the record's own PCT lies in that area too
-      SEMI JOIN area_map m ON m.base_code = c.base_code AND m.area_code = g.area_code
+      SEMI JOIN area_map m ON m.base_code = c.base_code AND m.area_id = g.area_id
       GROUP BY ALL)` : '';
   const depSelect = wantDep ? `
-    UNION ALL SELECT area_code, area_type, parent_code, 'dep', NULL, dep, band, x, n, ${outSums} FROM by_dep` : '';
+    UNION ALL SELECT area_id, (${DEP_CODE} + dep)::SMALLINT, band, x, n${outSums} FROM by_dep` : '';
   const sql = `WITH ${cells},
     by_sex AS (
-      SELECT m.area_code, m.area_type, m.parent_code, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
+      SELECT m.area_id, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
       FROM (SELECT base_code, sex, band, sum(x) AS x, sum(n) AS n${sums} FROM cells GROUP BY ALL) c
       JOIN area_map m ON m.base_code = c.base_code
       GROUP BY ALL)${depPart}
-    SELECT area_code, area_type, parent_code, 'all' AS split, NULL::VARCHAR AS sex, NULL::BIGINT AS dep, band,
-      sum(x) AS x, sum(n) AS n, ${def.meanOf ? 'sum(s) AS s, sum(ss) AS ss' : '0.0 AS s, 0.0 AS ss'}
-    FROM by_sex GROUP BY area_code, area_type, parent_code, band
-    UNION ALL SELECT area_code, area_type, parent_code, 'sex', sex, NULL, band, x, n, ${outSums} FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
+    SELECT area_id, 0::SMALLINT AS k, band::SMALLINT AS band, sum(x)::DOUBLE AS x, sum(n)::DOUBLE AS n${def.meanOf ? ', sum(s) AS s, sum(ss) AS ss' : ''}
+    FROM by_sex GROUP BY area_id, band
+    UNION ALL SELECT area_id, CASE sex WHEN 'M' THEN 1 ELSE 2 END, band, x, n${outSums} FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
   return { sql, params: p.values };
 }

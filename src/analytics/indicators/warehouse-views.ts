@@ -39,8 +39,9 @@ export async function createDatasetViews(duck: Duck, dataDir: string): Promise<S
 }
 
 /**
- * area_map(base_code, area_code, area_type, parent_code): every base area (a PCT, or an English local
- * authority in ONS aggregates) with one row per area it counts towards — itself, its SHA, England.
+ * area_map(base_code, area_code, area_type, parent_code, area_id): every base area (a PCT, or an English
+ * local authority in ONS aggregates) with one row per area it counts towards — itself, its SHA,
+ * England; area_id numbers the areas (the generated queries return it instead of the codes).
  */
 export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
   await duck.run('CREATE OR REPLACE TABLE area_map (base_code VARCHAR, area_code VARCHAR, area_type VARCHAR, parent_code VARCHAR)');
@@ -65,10 +66,11 @@ export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
       SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
       UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%')
     WHERE code NOT IN (SELECT base_code FROM area_map)`, [ENGLAND_CODE]);
+  await duck.run('CREATE OR REPLACE TABLE area_map AS SELECT *, dense_rank() OVER (ORDER BY area_code)::INTEGER AS area_id FROM area_map');
 }
 
 /**
- * lsoa_group(base_code, area_code, area_type, parent_code, lsoa01, quintile, decile): each small area
+ * lsoa_group(base_code, area_code, area_type, parent_code, area_id, lsoa01, quintile, decile): each small area
  * (with its PCT as base_code) and its deprivation group within every area it lies in (1 = most deprived),
  * ranking the area's small areas by IMD score (latest IMD year).
  */
@@ -79,7 +81,7 @@ export async function createDeprivationGroups(duck: Duck): Promise<void> {
     FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
   await duck.run(`
     CREATE OR REPLACE TABLE lsoa_group AS
-    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, i.lsoa01,
+    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, m.area_id, i.lsoa01,
       ntile(5) OVER w AS quintile, ntile(10) OVER w AS decile
     FROM lsoa_pct i JOIN area_map m ON m.base_code = i.pct_code
     WINDOW w AS (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01)`);
