@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .option('--test-year <fy>', 'financial year (start) to hold out, e.g. 2009 for 2009-10')
     .option('--lambda <l>', 'L2 penalty', '1')
     .option('--max-train <n>', 'train on a random sample of at most n people', '1000000')
-    .option('--max-test <n>', 'evaluate on a random sample of at most n test-year people', '3000000')
+    .option('--max-test <n>', 'evaluate on a repeatable random sample of about n test-year people when there are more', '3000000')
     .option('--tariff <file>', 'HRG-like tariff CSV (default: the generator\'s data/tariff.csv)')
     .action(async (o: { testYear?: string; lambda: string; maxTrain: string; maxTest: string; tariff?: string }) => {
       const lambda = Number(o.lambda);

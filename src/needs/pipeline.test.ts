@@ -81,8 +81,9 @@ test('scores find the people the generator made truly high-risk, and views add u
 test('at national scale the evaluation uses a repeatable random sample of the test year', async () => {
   const a = await trainModel(link, { maxTestRows: 3000 });
   const b = await trainModel(link, { maxTestRows: 3000 });
-  assert.equal(a.testRowsUsed, 3000);
-  assert.equal(a.performance.people, 3000);
+  assert.ok(Math.abs(a.testRowsUsed - 3000) < 300, `${a.testRowsUsed} rows`);
+  assert.equal(a.performance.people, a.testRowsUsed);
+  assert.equal(b.testRowsUsed, a.testRowsUsed);
   assert.ok(a.testPeople > 10_000);
   assert.equal(model.testRowsUsed, model.testPeople);
   assert.equal(a.performance.model.auroc.value, b.performance.model.auroc.value);
