@@ -20,6 +20,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, pctCode: string) => void;
   /** called when the rows are written and the files are being joined or converted */
   onStage?: (stage: 'joining' | 'converting') => void;
+  /** Parquet rows per row group (default DuckDB's 122,880) */
+  parquetRowGroupSize?: number;
 }
 export interface RunResult { outDir: string; people: number; personRows: number; seconds: number; workers: number; files: { file: string; rows: number; bytes: number; sha256: string }[] }
 
@@ -32,10 +34,11 @@ export async function runGenerator(o: RunOptions): Promise<RunResult> {
   let files: SinkSummary[];
   if (o.format === 'parquet') {
     o.onStage?.('converting');
-    files = await convertToParquet(r.datasets);
+    // one whole CSV per dataset, so the Parquet bytes do not depend on where the parts ended
+    files = await convertToParquet(r.datasets.map((d) => joinCsvParts(d, { hash: false })), { rowGroupSize: o.parquetRowGroupSize });
   } else {
     if (workers > 1) o.onStage?.('joining');
-    files = r.datasets.map(joinCsvParts);
+    files = r.datasets.map((d) => joinCsvParts(d));
   }
   if (r.partsDir) rmSync(r.partsDir, { recursive: true, force: true });
   files.push(...writeSharedFiles(o.outDir, o.seed, r.reference));

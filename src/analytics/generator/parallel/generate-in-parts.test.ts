@@ -16,7 +16,8 @@ function hashesOnDisk(dir: string): Record<string, string> {
 
 for (const format of ['csv', 'parquet'] as const) {
   test(`${format}: two workers write byte-identical files (data and ground truth) to one worker for the same seed`, async () => {
-    const opts = { people: 20_000, firstYear: 2007, lastYear: 2008, seed: 41, format };
+    // small row groups, so the Parquet files have several (where a multi-threaded or multi-file COPY would cut them differently)
+    const opts = { people: 20_000, firstYear: 2007, lastYear: 2008, seed: 41, format, parquetRowGroupSize: 2048 };
     const one = tmp(`${format}-1`);
     const two = tmp(`${format}-2`);
     const r1 = await runGenerator({ ...opts, outDir: one, workers: 1 });
@@ -38,9 +39,21 @@ for (const format of ['csv', 'parquet'] as const) {
     assert.ok(progress.length >= 2);
     assert.equal(progress[progress.length - 1], 20_000);
     for (let i = 1; i < progress.length; i++) assert.ok(progress[i] >= progress[i - 1]);
+    if (format === 'parquet') assert.ok(await rowGroups(join(two, 'hes_op_0809.parquet')) >= 3, 'several row groups');
     rmSync(one, { recursive: true, force: true });
     rmSync(two, { recursive: true, force: true });
   });
+}
+
+async function rowGroups(file: string): Promise<number> {
+  const { openDuck, sqlLiteral } = await import('../../duckdb.ts');
+  const duck = await openDuck({ threads: 1, memoryLimit: '256MB' });
+  try {
+    const [r] = await duck.all<{ n: number }>(`SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata(${sqlLiteral(file)})`);
+    return Number(r.n);
+  } finally {
+    duck.close();
+  }
 }
 
 test('a CSV file joined from parts has one header and every row of each part', async () => {
