@@ -2,7 +2,8 @@
 // at a modest size, replicate it (new EPIKEY/PSEUDO_HESID per copy) to N rows in the generator's HES
 // format, then import it through the same service the CLI uses (validation in DuckDB, Parquet out,
 // provenance in an embedded PostgreSQL). Reports wall time per phase and peak memory.
-// Usage: node --import tsx bench/import.ts [rows=20000000] [--format csv|parquet] [--append docs/BENCHMARKS.md]
+// Usage: node --import tsx bench/import.ts [rows=20000000] [--format csv|parquet] [--parts N] [--append docs/BENCHMARKS.md]
+//        [--keep-input DIR] (keep the generated input there) [--input FILE…] (import existing files instead)
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

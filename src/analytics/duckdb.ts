@@ -22,6 +22,8 @@ export interface Duck {
   run(sql: string, params?: Params): Promise<void>;
   /** Run a statement while reporting DuckDB's own progress estimate (0–1) every half second. */
   runWithProgress(sql: string, onProgress: (fraction: number) => void, params?: Params): Promise<void>;
+  /** Like `all`, reporting DuckDB's progress estimate (0–1) every half second (e.g. COPY's row count). */
+  allWithProgress<T = Record<string, unknown>>(sql: string, onProgress: (fraction: number) => void, params?: Params): Promise<T[]>;
   /** Rows as plain objects; BIGINT/HUGEINT become numbers when safe, DATE becomes 'YYYY-MM-DD'. */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   close(): void;
@@ -53,6 +55,18 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
       }, 500);
       try {
         await connection.run(sql, params);
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    async allWithProgress<T>(sql: string, onProgress: (fraction: number) => void, params?: Params): Promise<T[]> {
+      const timer = setInterval(() => {
+        const pct = connection.progress.percentage;
+        if (pct >= 0) onProgress(Math.min(1, pct / 100));
+      }, 500);
+      try {
+        const reader = await connection.runAndReadAll(sql, params);
+        return reader.getRowObjectsJS().map((row) => normaliseRow(row) as T);
       } finally {
         clearInterval(timer);
       }

@@ -4,7 +4,8 @@
 import { sqlIdentifier, sqlLiteral, type Duck } from '../duckdb.ts';
 import { DATASETS } from '../warehouse/schema.ts';
 import type { CellError, RecordSpec, SourceColumn, Check } from './spec.ts';
-import { malformedError, readHeader, resolveColumns, stageFile, validateStage, writeRejects } from './stage.ts';
+import { rm } from 'node:fs/promises';
+import { malformedError, readHeader, resolveColumns, sourceRelation, stageColumns, stageFile, validateStage, writeRejects } from './stage.ts';
 
 export type Progress = (fraction: number, message: string) => void;
 
@@ -52,6 +53,61 @@ export interface RecordOutcome extends ValidatedFile {
   rejectFile: string | null;
 }
 
+/** The SELECT list that turns transformed rows into the dataset's Parquet schema. */
+function datasetSelect(spec: RecordSpec, importId: string): string {
+  if (!spec.dataset) throw new Error(`${spec.kind} has no warehouse dataset`);
+  return DATASETS[spec.dataset]
+    .map((c) => c.name === 'import_id'
+      ? `CAST(${sqlLiteral(importId)} AS VARCHAR) AS import_id`
+      : `CAST(${sqlIdentifier(c.name)} AS ${c.type}) AS ${sqlIdentifier(c.name)}`)
+    .join(', ');
+}
+
+/** The marker DuckDB's error() raises when the one-pass import meets an invalid row. */
+const INVALID_ROW = 'wcc: invalid row';
+
+/**
+ * The one-pass import for the common case of a valid file: read the source once (a CSV is parsed
+ * once, a Parquet file read in place), check every cell rule and transform in the same scan, straight
+ * into the temporary Parquet file. The first invalid row aborts the query (DuckDB's error()), and the
+ * caller falls back to the detailed path, which stages the file and lists every bad cell with its
+ * line. Returns null when the fast path does not apply or did not finish (nothing usable was written).
+ */
+export async function importInOnePass(opts: {
+  duck: Duck; spec: RecordSpec; file: string; importId: string; tmpParquet: string; progress: Progress;
+}): Promise<number | null> {
+  const { duck, spec, file } = opts;
+  // Kinds whose transform needs line numbers (later lines win) or that also land rows in PostgreSQL
+  // (small reference files, whose transform the service reruns over valid_rows) use the staged path.
+  if (!spec.dataset || spec.land || /\b_line\b/.test(spec.transform)) return null;
+  let header: string[];
+  try {
+    header = await readHeader(duck, file);
+  } catch {
+    return null;
+  }
+  const { found, missing } = resolveColumns(header, spec.columns);
+  if (missing.length > 0) return null;
+  const active = spec.checks.filter((c) => found.has(c.column));
+  const anyBad = active.length === 0 ? 'false' : active.map((c) => `coalesce(${c.bad}, true)`).join('\n OR ');
+  await duck.run(`CREATE OR REPLACE VIEW stage AS SELECT ${stageColumns(spec.columns, found).join(', ')} FROM ${sourceRelation(file)}`);
+  await duck.run(`CREATE OR REPLACE VIEW valid_rows AS
+    SELECT * FROM stage WHERE CASE WHEN ${anyBad} THEN error(${sqlLiteral(INVALID_ROW)}) ELSE true END`);
+  try {
+    const [row] = await duck.allWithProgress<{ Count: number }>(`COPY (SELECT ${datasetSelect(spec, opts.importId)} FROM (${spec.transform}) t)
+      TO ${sqlLiteral(opts.tmpParquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+    (f) => opts.progress(0.05 + 0.9 * f, 'reading, validating and writing'));
+    return Number(row?.Count ?? 0);
+  } catch (error) {
+    // An invalid row, or a file DuckDB cannot read as declared: the staged path reports either exactly.
+    await rm(opts.tmpParquet, { force: true });
+    if (!(error instanceof Error)) throw error;
+    return null;
+  } finally {
+    await duck.run('DROP VIEW IF EXISTS valid_rows; DROP VIEW IF EXISTS stage');
+  }
+}
+
 export async function runRecordImport(opts: {
   duck: Duck; spec: RecordSpec; file: string; importId: string; tmpParquet: string | null; rejectFile: string;
   /** Where a CSV file's needed columns are staged as Parquet (in the job's work folder). */
@@ -59,6 +115,15 @@ export async function runRecordImport(opts: {
   skipInvalid: boolean; progress: Progress;
 }): Promise<RecordOutcome> {
   const { duck, spec, file } = opts;
+  if (opts.tmpParquet) {
+    const written = await importInOnePass({ duck, spec, file, importId: opts.importId, tmpParquet: opts.tmpParquet, progress: opts.progress });
+    if (written !== null) {
+      opts.progress(0.95, 'written');
+      return { rowsRead: written, rowsRejected: 0, errorCount: 0, errors: [], written: true, rowsWritten: written,
+        tmpParquet: opts.tmpParquet, rejectFile: null };
+    }
+    opts.progress(0.05, 'invalid rows: listing them');
+  }
   const v = await stageAndValidate(duck, file, spec.columns, spec.checks, opts.stagePath, opts.progress);
   const none = { ...v, written: false, rowsWritten: 0, tmpParquet: null, rejectFile: null };
   const structural = v.errors.some((e) => e.column === '-' || e.reason === 'missing column');
@@ -66,12 +131,7 @@ export async function runRecordImport(opts: {
 
   opts.progress(0.7, 'writing');
   if (spec.dataset && opts.tmpParquet) {
-    const select = DATASETS[spec.dataset]
-      .map((c) => c.name === 'import_id'
-        ? `CAST(${sqlLiteral(opts.importId)} AS VARCHAR) AS import_id`
-        : `CAST(${sqlIdentifier(c.name)} AS ${c.type}) AS ${sqlIdentifier(c.name)}`)
-      .join(', ');
-    await duck.runWithProgress(`COPY (SELECT ${select} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
+    await duck.runWithProgress(`COPY (SELECT ${datasetSelect(spec, opts.importId)} FROM (${spec.transform}) t) TO ${sqlLiteral(opts.tmpParquet)}
       (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`, (f) => opts.progress(0.7 + 0.25 * f, 'writing'));
   }
   let rejectFile: string | null = null;

@@ -61,6 +61,16 @@ export function resolveColumns(header: string[], columns: SourceColumn[]): { fou
 
 const TRIM_CHARS = "' ' || chr(9) || chr(13) || chr(10)";
 
+/** The staged columns: text, blanks as NULL, trimmed unless the column says not, absent ones NULL. */
+export function stageColumns(columns: SourceColumn[], found: Map<string, string>): string[] {
+  return columns.map((c) => {
+    const actual = found.get(c.name);
+    if (actual === undefined) return `CAST(NULL AS VARCHAR) AS ${sqlIdentifier(c.name)}`;
+    const text = `CAST(${sqlIdentifier(actual)} AS VARCHAR)`;
+    return `NULLIF(${c.trim === false ? text : `trim(${text}, ${TRIM_CHARS})`}, '') AS ${sqlIdentifier(c.name)}`;
+  });
+}
+
 /**
  * View `stage(_line, <columns>)`: text, blanks as NULL, absent optional columns NULL. `_line` is the
  * line in a CSV file (header = 1) or the 1-based row of a Parquet file. A CSV file is first copied, in
@@ -71,12 +81,7 @@ export async function stageFile(
   duck: Duck, file: string, columns: SourceColumn[], found: Map<string, string>, stagePath: string,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<number> {
-  const select = columns.map((c) => {
-    const actual = found.get(c.name);
-    if (actual === undefined) return `CAST(NULL AS VARCHAR) AS ${sqlIdentifier(c.name)}`;
-    const text = `CAST(${sqlIdentifier(actual)} AS VARCHAR)`;
-    return `NULLIF(${c.trim === false ? text : `trim(${text}, ${TRIM_CHARS})`}, '') AS ${sqlIdentifier(c.name)}`;
-  });
+  const select = stageColumns(columns, found);
   if (isParquet(file)) {
     await duck.run(`CREATE OR REPLACE VIEW stage AS
       SELECT file_row_number + 1 AS _line, ${select.join(', ')} FROM read_parquet(${sqlLiteral(file)}, file_row_number = true)`);
