@@ -21,6 +21,7 @@ import { InvestmentRoutes } from '../features/investment/InvestmentRoutes.tsx';
 import { AssuranceRoutes } from '../features/assurance/AssuranceRoutes.tsx';
 import { SurveyPage } from '../features/assurance/SurveyPage.tsx';
 import { NeedsRoutes } from '../features/needs/NeedsRoutes.tsx';
+import { ImportsRoutes } from '../features/imports/ImportsRoutes.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
 
@@ -42,6 +43,7 @@ export function App() {
         <Route path="survey/:token" element={<SurveyPage />} />
         <Route path="procurement/*" element={signedIn(<ProcurementRoutes />)} />
         <Route path="needs/*" element={signedIn(<NeedsRoutes />)} />
+        <Route path="imports/*" element={signedIn(<ImportsRoutes />)} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         {outcomePageRoutes(signedIn)}
         <Route path="*" element={<NotFoundPage />} />

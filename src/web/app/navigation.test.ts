@@ -15,6 +15,13 @@ test('shows users only with users:manage and the audit trail only with audit:rea
   assert.ok(!board.includes('Audit trail') && !board.includes('Users'));
 });
 
+test('shows data imports only to those who may import', () => {
+  const analyst = visibleEntries(['orgs:read', 'org-data:read', 'analytics:import'], true).map((e) => e.text);
+  assert.ok(analyst.includes('Data imports'));
+  const board = visibleEntries(['orgs:read', 'published:read', 'org-data:read'], true).map((e) => e.text);
+  assert.ok(!board.includes('Data imports'));
+});
+
 test('marks the entry a page belongs to', () => {
   const entries = visibleEntries(['orgs:read', 'users:manage'], true);
   assert.equal(currentEntry(entries, '/orgs/Q36')?.text, 'Organisations');

@@ -17,6 +17,7 @@ export const navEntries: NavEntry[] = [
   { text: 'Investment', href: '/investment', permission: 'org-data:write', signedIn: true },
   { text: 'Population', href: '/needs', permission: 'org-data:read', signedIn: true },
   { text: 'Support', href: '/procurement', permission: 'orgs:read', signedIn: true },
+  { text: 'Data imports', href: '/imports', permission: 'analytics:import', signedIn: true },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read', signedIn: true },
   { text: 'Users', href: '/users', permission: 'users:manage', signedIn: true },
   { text: 'Your account', href: '/account', permission: 'orgs:read', signedIn: true },

@@ -1,5 +1,5 @@
 // Polls GET /api/jobs/{id} until the import job has finished, showing its progress meanwhile.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -13,6 +13,10 @@ export function JobProgress({ jobId, fileName, onFinished }: { jobId: string; fi
   const { api } = useSession();
   const [job, setJob] = useState<Job | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The parent may pass a new callback on every render; polling must not restart (and drop an answer
+  // in flight) because of it, so the latest callback is read through a ref.
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -23,7 +27,7 @@ export function JobProgress({ jobId, fileName, onFinished }: { jobId: string; fi
         if (!live) return;
         failures = 0;
         setProblem(null);
-        if (j.status === 'succeeded' || j.status === 'failed') { onFinished(j); return; }
+        if (j.status === 'succeeded' || j.status === 'failed') { finished.current(j); return; }
         setJob(j);
       } catch (err) {
         if (!live) return;
@@ -34,7 +38,7 @@ export function JobProgress({ jobId, fileName, onFinished }: { jobId: string; fi
     };
     void poll();
     return () => { live = false; clearTimeout(timer); };
-  }, [api, jobId, onFinished]);
+  }, [api, jobId]);
   const phase = job?.status === 'queued' ? 'queued' : job?.message ?? null;
   return (
     <>
