@@ -44,35 +44,26 @@ export async function createDatasetViews(duck: Duck, dataDir: string): Promise<S
  * England; area_id numbers the areas (the generated queries return it instead of the codes).
  */
 export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
-  await duck.run('CREATE OR REPLACE TABLE area_map (base_code VARCHAR, area_code VARCHAR, area_type VARCHAR, parent_code VARCHAR)');
-  const rows: string[][] = [];
-  for (const p of tree.pcts) {
-    rows.push([p.code, p.code, 'pct', p.shaCode], [p.code, p.shaCode, 'sha', ENGLAND_CODE], [p.code, ENGLAND_CODE, 'england', '']);
-  }
-  for (let i = 0; i < rows.length; i += 250) {
-    const chunk = rows.slice(i, i + 250);
-    const values = chunk.map((_, j) => `($${4 * j + 1}, $${4 * j + 2}, $${4 * j + 3}, nullif($${4 * j + 4}, ''))`).join(', ');
-    await duck.run(`INSERT INTO area_map VALUES ${values}`, chunk.flat());
-  }
-  // English local authorities in ONS aggregates count towards themselves and England.
+  // The tree is one JSON parameter: 450 rows of parameters cost more than the rest of the set-up.
   await duck.run(`
-    INSERT INTO area_map
-    SELECT code, code, 'la', $1 FROM (
-      SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
-      UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%')
-    WHERE code NOT IN (SELECT base_code FROM area_map)
-    UNION ALL
-    SELECT code, $1, 'england', NULL FROM (
-      SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
-      UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%')
-    WHERE code NOT IN (SELECT base_code FROM area_map)`, [ENGLAND_CODE]);
-  await duck.run('CREATE OR REPLACE TABLE area_map AS SELECT *, dense_rank() OVER (ORDER BY area_code)::INTEGER AS area_id FROM area_map');
+    CREATE OR REPLACE TABLE area_map AS
+    WITH p AS (SELECT unnest(from_json($1, '[{"code":"VARCHAR","shaCode":"VARCHAR"}]'), recursive := true)),
+    -- English local authorities in ONS aggregates count towards themselves and England.
+    la AS (SELECT area_code AS code FROM wh_population WHERE area_type = 'la' AND area_code LIKE 'E%'
+           UNION SELECT area_code FROM wh_ons_deaths WHERE area_type = 'la' AND area_code LIKE 'E%'),
+    m AS (
+      SELECT code AS base_code, code AS area_code, 'pct' AS area_type, shaCode AS parent_code FROM p
+      UNION ALL SELECT code, shaCode, 'sha', $2 FROM p
+      UNION ALL SELECT code, $2, 'england', NULL FROM p
+      UNION ALL SELECT code, code, 'la', $2 FROM la WHERE code NOT IN (SELECT code FROM p)
+      UNION ALL SELECT code, $2, 'england', NULL FROM la WHERE code NOT IN (SELECT code FROM p))
+    SELECT *, dense_rank() OVER (ORDER BY area_code)::INTEGER AS area_id FROM m`, [JSON.stringify(tree.pcts), ENGLAND_CODE]);
 }
 
 /**
- * lsoa_group(base_code, area_code, area_type, parent_code, area_id, lsoa01, quintile, decile): each small area
- * (with its PCT as base_code) and its deprivation group within every area it lies in (1 = most deprived),
- * ranking the area's small areas by IMD score (latest IMD year).
+ * lsoa_group(area_id, lsoa01, quintile, decile): each small area and its deprivation group within every
+ * area it lies in (1 = most deprived), ranking the area's small areas by IMD score (latest IMD year).
+ * Only the columns the queries join on: the table is rebuilt whenever the area tree changes.
  */
 export async function createDeprivationGroups(duck: Duck): Promise<void> {
   await duck.run(`
@@ -81,10 +72,9 @@ export async function createDeprivationGroups(duck: Duck): Promise<void> {
     FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
   await duck.run(`
     CREATE OR REPLACE TABLE lsoa_group AS
-    SELECT m.base_code, m.area_code, m.area_type, m.parent_code, m.area_id, i.lsoa01,
-      ntile(5) OVER w AS quintile, ntile(10) OVER w AS decile
+    SELECT m.area_id, i.lsoa01, ntile(5) OVER w AS quintile, ntile(10) OVER w AS decile
     FROM lsoa_pct i JOIN area_map m ON m.base_code = i.pct_code
-    WINDOW w AS (PARTITION BY m.area_code ORDER BY i.score DESC, i.lsoa01)`);
+    WINDOW w AS (PARTITION BY m.area_id ORDER BY i.score DESC, i.lsoa01)`);
 }
 
 /**
