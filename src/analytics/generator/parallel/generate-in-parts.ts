@@ -5,7 +5,7 @@
  * seed), never by worker, so the parts, read in PCT order, are the rows one process writes.
  * With one worker everything runs in this thread (no loader start-up, as before).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SinkSummary } from '../csv-sink.js';
@@ -37,10 +37,16 @@ export async function generateInParts(o: PartsOptions): Promise<PartsResult> {
   for (const d of dirs) mkdirSync(d, { recursive: true });
   const done = ranges.map(() => 0);
   const firstPct = ranges.map(([lo]) => ref.pcts[lo].code);
-  const results = await runWorkers(ranges.map((pctRange, k) => ({ ...base, outDir: dirs[k], pctRange })), (k, n) => {
-    done[k] = n;
-    o.onProgress?.(done.reduce((s, x) => s + x, 0), o.people, firstPct[k]);
-  });
+  let results: WorkerResult[];
+  try {
+    results = await runWorkers(ranges.map((pctRange, k) => ({ ...base, outDir: dirs[k], pctRange })), (k, n) => {
+      done[k] = n;
+      o.onProgress?.(done.reduce((s, x) => s + x, 0), o.people, firstPct[k]);
+    });
+  } catch (err) {
+    rmSync(partsDir, { recursive: true, force: true });
+    throw err;
+  }
   const byName = new Map<string, SinkSummary[]>();
   for (const r of results) for (const f of r.files) byName.set(basename(f.file), [...(byName.get(basename(f.file)) ?? []), f]);
   const datasets = results[0].files.map((f) => ({ file: f.file, parts: byName.get(basename(f.file))! }));
