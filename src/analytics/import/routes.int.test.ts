@@ -176,6 +176,8 @@ describe('GET /api/imports/{id}/rejects', () => {
     assert.match(res.body, /NOTANLSOA/);
     assert.match(res.body, /E01000028/);
     assert.doesNotMatch(res.body, /E01000027/);
+    const audit = await tdb.db.query(`SELECT actor_email FROM audit_log WHERE action = 'analytics.import.rejects.download' AND object_id = $1`, [importId]);
+    assert.equal(audit.rowCount, 1, 'the download of rejected rows is audited');
   });
 
   test('another PCT analyst is told there is no such import; a board member 403; the public 401', async () => {

@@ -12,6 +12,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../platform/app.ts';
 import { authorize, can, requirePrincipal, type Principal } from '../../platform/auth/policy.ts';
 import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { withTransaction } from '../../platform/db.ts';
 import type { JobContext } from '../../platform/jobs.ts';
 import { listImports, type ImportRecord } from './repo.ts';
 import { importFile, type ImportResult } from './service.ts';
@@ -148,9 +150,9 @@ export const importRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   }, async (request, reply) => {
     const principal = requirePrincipal(request.principal);
     authorize(principal, 'analytics:import');
-    const { rows } = await deps.db.query('SELECT id, file_name, reject_file, created_by FROM data_imports WHERE id = $1',
+    const { rows } = await deps.db.query('SELECT id, file_name, reject_file, created_by, options FROM data_imports WHERE id = $1',
       [(request.params as { id: string }).id]);
-    const row = rows[0] as { id: string; file_name: string; reject_file: string | null; created_by: string | null } | undefined;
+    const row = rows[0] as { id: string; file_name: string; reject_file: string | null; created_by: string | null; options: Record<string, unknown> | null } | undefined;
     // Another user's import is reported as absent, so its existence does not leak.
     if (!row || (row.created_by !== principal.userId && !can(principal, 'analytics:import', { orgCode: 'ENGLAND' }))) {
       throw new AppError('not_found', 'There is no such import.');
@@ -159,6 +161,9 @@ export const importRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     if (!file || !(await stat(file).then((s) => s.isFile(), () => false))) {
       throw new AppError('not_found', 'This import has no reject file kept on the server.');
     }
+    // Rejected rows can be record-level (patient) data: every download is audited.
+    await withTransaction(deps.db, (c) => recordAudit(c, { actor: principal, action: 'analytics.import.rejects.download',
+      objectType: 'data_import', objectId: row.id, orgCode: orgCodeOf({ options: row.options ?? {} } as ImportRecord), after: { fileName: row.file_name } }));
     const name = `${safeName(row.file_name.replace(/\.[^.]*$/, ''))}.rejects.csv`;
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`)
       .header('cache-control', 'no-store').send(createReadStream(file));
