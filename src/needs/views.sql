@@ -72,21 +72,22 @@ SELECT c.area, c.b, CASE WHEN c.n_above + c.n <= ceil(t.population * 0.05) THEN 
   FROM cost_buckets c JOIN area_totals t USING (area)
  WHERE c.b > -1000000 AND c.n_above < ceil(t.population * 0.05);
 
-CREATE OR REPLACE TABLE high_cost_members AS
+CREATE OR REPLACE TABLE high_cost_tagged AS
 WITH s AS (
   SELECT person_id, pct_code, cost_1y, age, sex, ltc_count, emergency_1y, imd_quintile, p, segment,
          floor(1000 * ln(cost_1y))::INTEGER AS b
     FROM scores WHERE cost_1y > 0
-), tagged AS (
-  SELECT s.*, s.pct_code AS area, c.status, c.take FROM s JOIN high_cost_cut c ON c.area = s.pct_code AND c.b = s.b
-  UNION ALL
-  SELECT s.*, 'ENG', c.status, c.take FROM s JOIN high_cost_cut c ON c.area = 'ENG' AND c.b = s.b
-), part AS (
-  SELECT area, person_id, row_number() OVER (PARTITION BY area ORDER BY cost_1y DESC, person_id) AS r, take FROM tagged WHERE status = 'part'
 )
-SELECT t.* EXCLUDE (status, take) FROM tagged t WHERE t.status = 'all'
+SELECT s.*, s.pct_code AS area, c.status, c.take FROM s JOIN high_cost_cut c ON c.area = s.pct_code AND c.b = s.b
 UNION ALL
-SELECT t.* EXCLUDE (status, take) FROM tagged t JOIN part USING (area, person_id) WHERE t.status = 'part' AND part.r <= part.take;
+SELECT s.*, 'ENG', c.status, c.take FROM s JOIN (SELECT * FROM high_cost_cut WHERE area = 'ENG') c ON c.b = s.b;
+
+CREATE OR REPLACE TABLE high_cost_members AS
+SELECT * EXCLUDE (status, take) FROM high_cost_tagged WHERE status = 'all'
+UNION ALL
+SELECT * EXCLUDE (status, take, r) FROM (
+  SELECT *, row_number() OVER (PARTITION BY area ORDER BY cost_1y DESC, person_id) AS r FROM high_cost_tagged WHERE status = 'part'
+) WHERE r <= take;
 
 CREATE OR REPLACE TABLE view_high_cost AS
 SELECT area, count(*) AS people, sum(cost_1y) AS cost, avg(age) AS mean_age,
