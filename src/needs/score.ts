@@ -103,6 +103,8 @@ export async function buildViews(link: Linkage, scoreFy: number): Promise<void> 
   await runScript(link.duck, OPPORTUNITY_SQL, { from: fyStart(scoreFy - 1), to: fyStart(scoreFy) });
 }
 
+/** Streams the people's scores to `file` (unsorted: no national sort) and the no-contact strata beside it (`…-no-contact.parquet`). */
 export async function writeScoresParquet(link: Linkage, file: string): Promise<void> {
   await link.duck.run(`COPY scores TO ${sqlLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`);
+  await link.duck.run(`COPY no_contact_tiers TO ${sqlLiteral(file.replace(/\.parquet$/, '') + '-no-contact.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
 }

@@ -6,7 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLinkage, type Linkage } from './linkage.ts';
 import { trainModel, type TrainedModel } from './train.ts';
-import { buildViews, scorePopulation } from './score.ts';
+import { buildViews, scorePopulation, writeScoresParquet } from './score.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sqlLiteral } from '../analytics/duckdb.ts';
 import { loadSegmentation } from './segments.ts';
 import { syntheticWarehouse } from './testing/synthetic-warehouse.ts';
 import { findPeers } from '../stats/peers.ts';
@@ -68,6 +72,16 @@ test('the views count the whole population: pyramids add up to it, no-contact pe
   assert.equal(t!.over, 0);
   const bad = await link.duck.all(`SELECT p.area FROM view_pyramid p JOIN area_totals a USING (area) GROUP BY p.area, a.population HAVING sum(p.people) <> a.population`);
   assert.deepEqual(bad, []);
+  const dir = mkdtempSync(join(tmpdir(), 'wcc-risk-scores-'));
+  try {
+    await writeScoresParquet(link, join(dir, 'scores.parquet'));
+    const [f] = await link.duck.all<{ people: number; strata: number }>(`SELECT (SELECT count(*) FROM read_parquet(${sqlLiteral(join(dir, 'scores.parquet'))})) AS people,
+      (SELECT sum(people) FROM read_parquet(${sqlLiteral(join(dir, 'scores-no-contact.parquet'))})) AS strata`);
+    assert.equal(f!.people, t!.known);
+    assert.equal(f!.strata, t!.no_contact);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const [tiers] = await link.duck.all<{ vh: number; pop: number }>(`SELECT sum(people) FILTER (tier = 'very_high') AS vh, sum(people) AS pop FROM view_pyramid WHERE area = 'ENG'`);
   assert.equal(tiers!.vh, Math.ceil(tiers!.pop * 0.005 - 1e-6));
 });
