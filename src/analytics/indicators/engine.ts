@@ -19,7 +19,7 @@ export function bandSchemeOf(def: IndicatorDefinition): BandScheme {
 export interface EngineSession {
   duck: Duck;
   loaded: Set<string>;
-  /** the year held in pop_cells (batch.ts); undefined when none */
+  /** the year rolled up in pop_areas (batch.ts) for the current area tree; undefined when none */
   populationYear?: number;
 }
 

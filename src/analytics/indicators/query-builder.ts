@@ -17,7 +17,7 @@ export interface QueryOptions {
   groups: DeprivationGroups;
   /** Read the numerator (and a records denominator) from a shared scan's cells instead of the Parquet. */
   scan?: ScanColumns;
-  /** Read the population from the year's cached rows (table pop_cells, see population-cache.ts). */
+  /** Take a population denominator from the year's population rolled up once (pop_areas, warehouse-views.ts). */
   cachedPopulation?: boolean;
 }
 
@@ -217,6 +217,34 @@ function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params):
       WHERE pop.area_type IN ('pct', 'la') AND pop.area_type = (SELECT t FROM lvl) GROUP BY ALL`;
 }
 
+/**
+ * The population denominator rolled up to area × breakdown × band from pop_areas (the year's
+ * population already summed per area, sex, deprivation group and population band: population-cache in
+ * warehouse-views.ts), with the same rules as denominatorCells: the definition's age and sex scope,
+ * bands that fit the scheme (0-4 split 1:4 for life tables), small areas always and PCT or local
+ * authority rows only when the year has nothing finer. Ends with the CTE den_out(area_id, k, band, n).
+ */
+function rolledDenominator(def: IndicatorDefinition, o: QueryOptions, p: Params, wantDep: boolean): string {
+  const den = def.denominator!;
+  const split04 = o.bands === 'le';
+  const valid = split04 ? `(${ROW_BAND_VALID.le} OR (age_lower = 0 AND age_upper = 4))` : ROW_BAND_VALID[o.bands];
+  const band = split04 ? `CASE WHEN age_lower = 0 AND age_upper = 4 THEN s.b ELSE ${ROW_BAND.le} END` : ROW_BAND[o.bands];
+  const pop = split04 ? 'population * coalesce(s.f, 1.0)' : 'population';
+  const splitJoin = split04 ? `LEFT JOIN (VALUES (0, 0.2), (1, 0.8)) s(b, f) ON pop.age_lower = 0 AND pop.age_upper = 4` : '';
+  const depKind = o.groups === 'decile' ? 10 : 5;
+  const c = [valid, ...bandScopeConditions(den, p)];
+  return `pop AS (SELECT * FROM pop_areas WHERE ${c.join(' AND ')}),
+    lvl AS (SELECT CASE WHEN count(*) FILTER (WHERE lvl = 'lsoa01') > 0 THEN 'lsoa01'
+                        WHEN count(*) FILTER (WHERE lvl = 'pct') > 0 THEN 'pct' ELSE 'la' END AS t FROM pop),
+    den_rows AS (
+      SELECT area_id, sex, dep_kind, dep, ${band} AS band, ${pop} AS n FROM pop ${splitJoin}
+      WHERE area_id IS NOT NULL AND (lvl = 'lsoa01' OR lvl = (SELECT t FROM lvl))${wantDep ? ` AND dep_kind IN (0, ${depKind})` : ' AND dep_kind = 0'}),
+    den_out AS (
+      SELECT area_id, 0::SMALLINT AS k, band::SMALLINT AS band, sum(n)::DOUBLE AS n FROM den_rows WHERE dep_kind = 0 GROUP BY ALL
+      UNION ALL SELECT area_id, CASE sex WHEN 'M' THEN 1 ELSE 2 END, band, sum(n) FROM den_rows WHERE dep_kind = 0 GROUP BY ALL${wantDep ? `
+      UNION ALL SELECT area_id, ${DEP_CODE} + dep, band, sum(n) FROM den_rows WHERE dep_kind = ${depKind} GROUP BY ALL` : ''})`;
+}
+
 /** Breakdown codes of the query's output column k: 0 all, 1 male, 2 female, DEP_CODE + group. */
 export const DEP_CODE = 100;
 
@@ -230,8 +258,14 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
   if (!def.numerator || !def.denominator) throw new Error(`${def.id}: nothing to compute (no numerator or denominator)`);
   const p = new Params();
   const records = def.denominator.kind === 'records';
+  // With the year's population rolled up once (pop_areas), only the numerator is rolled up here and
+  // the two meet on area × breakdown × band: sums, so the same as rolling up their union.
+  const rolledPopulation = o.cachedPopulation === true && def.denominator.kind === 'population';
   const cells = records
     ? `cells AS MATERIALIZED (${numeratorCells(def, o, p, true)})`
+    : rolledPopulation
+    ? `cells AS MATERIALIZED (
+      SELECT base_code, lsoa01, sex, band, sum(x) AS x, 0.0 AS n FROM (${numeratorCells(def, o, p, false)}) GROUP BY ALL)`
     : `num_cells AS (${numeratorCells(def, o, p, false)}),
     den_cells AS (${denominatorCells(def, o, p)}),
     cells AS MATERIALIZED (
@@ -257,14 +291,23 @@ export function buildIndicatorQuery(def: IndicatorDefinition, o: QueryOptions): 
       GROUP BY ALL)` : '';
   const depSelect = wantDep ? `
     UNION ALL SELECT area_id, (${DEP_CODE} + dep)::SMALLINT, band, x, n${outSums} FROM by_dep` : '';
-  const sql = `WITH ${cells},
+  const rollup = `
     by_sex AS (
       SELECT m.area_id, c.sex, c.band, sum(c.x) AS x, sum(c.n) AS n${csums}
       FROM (SELECT base_code, sex, band, sum(x) AS x, sum(n) AS n${sums} FROM cells GROUP BY ALL) c
       JOIN area_map m ON m.base_code = c.base_code
-      GROUP BY ALL)${depPart}
-    SELECT area_id, 0::SMALLINT AS k, band::SMALLINT AS band, sum(x)::DOUBLE AS x, sum(n)::DOUBLE AS n${def.meanOf ? ', sum(s) AS s, sum(ss) AS ss' : ''}
+      GROUP BY ALL)${depPart}`;
+  const out = `SELECT area_id, 0::SMALLINT AS k, band::SMALLINT AS band, sum(x)::DOUBLE AS x, sum(n)::DOUBLE AS n${def.meanOf ? ', sum(s) AS s, sum(ss) AS ss' : ''}
     FROM by_sex GROUP BY area_id, band
     UNION ALL SELECT area_id, CASE sex WHEN 'M' THEN 1 ELSE 2 END, band, x, n${outSums} FROM by_sex WHERE sex IN ('M', 'F')${depSelect}`;
+  const sql = rolledPopulation
+    ? `WITH ${cells},${rollup},
+    num_out AS (${out}),
+    ${rolledDenominator(def, o, p, wantDep)}
+    SELECT coalesce(a.area_id, d.area_id) AS area_id, coalesce(a.k, d.k) AS k, coalesce(a.band, d.band) AS band,
+      coalesce(a.x, 0.0) AS x, coalesce(d.n, 0.0) AS n
+    FROM num_out a FULL OUTER JOIN den_out d ON a.area_id = d.area_id AND a.k = d.k AND a.band = d.band`
+    : `WITH ${cells},${rollup}
+    ${out}`;
   return { sql, params: p.values };
 }

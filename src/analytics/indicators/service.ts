@@ -120,6 +120,7 @@ export async function computeIndicators(deps: { db: Db; dataDir: string }, opts:
       if (treeKey !== treeFor) {
         await createAreaMap(duck, tree);
         await createDeprivationGroups(duck);
+        session.populationYear = undefined; // rolled up on the old tree
         treeFor = treeKey;
       }
       const scans = await computeBatch(session, [...items.values()].map((w) => w.def), period, catalogue, async (def, values, ms) => {

@@ -110,12 +110,31 @@ export async function prepareWarehouse(duck: Duck, dataDir: string, tree: AreaTr
 }
 
 /**
- * pop_cells: one year's population rows by sex (no 'all' band), each small area with its PCT
- * (pct_code, NULL for other area types), read once and shared by every indicator of the year.
+ * The year's population, read once for every indicator of the year and rolled up once per area tree:
+ * pop_areas(lvl, area_id, sex, dep_kind, dep, age_lower, age_upper, population) — per population band as
+ * given, summed per area (dep_kind 0), per local IMD quintile (5) and decile (10) of each area. lvl is
+ * the geography of the rows: small areas ('lsoa01', always used) or PCT / local authority rows (used by
+ * an indicator only when the year has no small areas in its scope). Small areas whose PCT is unknown
+ * or outside the tree keep area_id NULL: they count for lvl, as they do in denominatorCells.
+ * Needs area_map, lsoa_pct and lsoa_group (createAreaMap, createDeprivationGroups).
  */
 export async function cachePopulation(duck: Duck, year: number): Promise<void> {
   await duck.run(`
-    CREATE OR REPLACE TEMP TABLE pop_cells AS
-    SELECT p.*, l.pct_code FROM wh_population p LEFT JOIN lsoa_pct l ON l.lsoa01 = p.area_code
-    WHERE p.year = $1 AND p.sex IN ('M', 'F') AND p.age_band <> 'all'`, [year]);
+    CREATE OR REPLACE TEMP TABLE pop_areas AS
+    WITH p AS (SELECT area_code, area_type, sex, age_lower, age_upper, population FROM wh_population
+               WHERE year = $1 AND sex IN ('M', 'F') AND age_band <> 'all'),
+    small AS (SELECT l.pct_code AS base_code, p.area_code AS lsoa01, sex, age_lower, age_upper, population
+              FROM p LEFT JOIN lsoa_pct l ON l.lsoa01 = p.area_code WHERE p.area_type = 'lsoa01'),
+    by_pct AS (SELECT base_code, sex, age_lower, age_upper, sum(population) AS population FROM small GROUP BY ALL)
+    SELECT 'lsoa01' AS lvl, m.area_id, s.sex, 0 AS dep_kind, 0 AS dep, s.age_lower, s.age_upper, sum(s.population) AS population
+    FROM by_pct s LEFT JOIN area_map m ON m.base_code = s.base_code GROUP BY ALL
+    UNION ALL
+    SELECT 'lsoa01', g.area_id, s.sex, 5, g.quintile, s.age_lower, s.age_upper, sum(s.population)
+    FROM small s JOIN lsoa_group g ON g.lsoa01 = s.lsoa01 GROUP BY ALL
+    UNION ALL
+    SELECT 'lsoa01', g.area_id, s.sex, 10, g.decile, s.age_lower, s.age_upper, sum(s.population)
+    FROM small s JOIN lsoa_group g ON g.lsoa01 = s.lsoa01 GROUP BY ALL
+    UNION ALL
+    SELECT p.area_type, m.area_id, p.sex, 0, 0, p.age_lower, p.age_upper, sum(p.population)
+    FROM p LEFT JOIN area_map m ON m.base_code = p.area_code WHERE p.area_type IN ('pct', 'la') GROUP BY ALL`, [year]);
 }
