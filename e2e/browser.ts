@@ -69,11 +69,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   // The app asks who is signed in as it starts. Wait for that answer before signing in: arriving after the
   // sign-in, the earlier "nobody" answer would replace the new session in the page (header, menu, guards).
   // The wait covers loading the page and the app as well, which can take over 30 s on a busy CI machine.
-  const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET', { timeout: 90_000 });
+  // (Settled at once into an error or null, so a failing goto leaves no rejection unhandled.)
+  const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'GET', { timeout: 90_000 })
+    .then(() => null, (err: Error) => err);
   await page.goto(`${baseUrl}/sign-in`);
-  await started.catch((err: Error) => {
-    throw new Error(`the web app did not ask for the session within 90 s of opening ${baseUrl}/sign-in: did it load (is dist/web being rebuilt)?\n${err.message}`);
-  });
+  const failed = await started;
+  if (failed) throw new Error(`the web app did not ask for the session within 90 s of opening ${baseUrl}/sign-in: did it load (is dist/web being rebuilt)?\n${failed.message}`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
