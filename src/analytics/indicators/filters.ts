@@ -16,6 +16,23 @@ export class Params {
   }
 }
 
+/**
+ * term AND term AND …, evaluating each term only on the rows the earlier terms kept: inside an
+ * aggregate's FILTER DuckDB evaluates every term of an AND (and every branch of an OR) on every row,
+ * while CASE evaluates a branch only on the rows that reach it. A NULL term counts as false, as it
+ * does in WHERE and FILTER. Put cheap terms first.
+ */
+export function allOf(terms: string[]): string {
+  if (terms.length === 0) return 'true';
+  return terms.slice(0, -1).reduceRight((inner, t) => `CASE WHEN ${t} THEN ${inner} ELSE false END`, terms[terms.length - 1]);
+}
+
+/** term OR term OR …, evaluating each term only on the rows no earlier term accepted (see allOf). */
+export function anyOf(terms: string[]): string {
+  if (terms.length === 0) return 'false';
+  return `CASE ${terms.map((t) => `WHEN ${t} THEN true`).join(' ')} ELSE false END`;
+}
+
 export interface IcdRange { from: string; to: string }
 
 export function readRanges(ref: CodeListRef, dir = CODELIST_DIR): IcdRange[] {
@@ -72,16 +89,20 @@ function diagnosisCondition(rule: NonNullable<NumeratorRule['diagnosis']>, p: Pa
 }
 
 function acscCondition(ref: CodeListRef, p: Params): string {
-  const parts = readAcscRules(ref).map((r) => {
+  const rules = readAcscRules(ref);
+  // Every condition needs its pattern somewhere among the diagnoses: one regular expression for all of
+  // them first turns away the admissions that match none (most), before the 19 rules one by one.
+  const any = `regexp_matches(${ALL_DIAGS}, ${p.add(anyCode(rules.map((r) => `(?:${r.pattern})`).join('|')))})`;
+  const parts = rules.map((r) => {
     const target = r.position === 'primary' ? `(' ' || coalesce(diagnoses[1], ''))` : ALL_DIAGS;
     const terms = [`regexp_matches(${target}, ${p.add(`^${anyCode(r.pattern)}`)})`];
     if (r.excludeSecondary) terms.push(`NOT regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.excludeSecondary))})`);
     if (r.requireSecondary) terms.push(`regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.requireSecondary))})`);
     if (r.excludePrimaryProcedure) terms.push(`NOT regexp_matches(${PRIMARY_PROC}, ${p.add(`^${anyCode(r.excludePrimaryProcedure)}`)})`);
     if (r.excludeAnyProcedure) terms.push(`NOT regexp_matches(${ALL_PROCS}, ${p.add(anyCode(r.excludeAnyProcedure))})`);
-    return `(${terms.join(' AND ')})`;
+    return allOf(terms);
   });
-  return `(${parts.join(' OR ')})`;
+  return `(${allOf([any, anyOf(parts)])})`;
 }
 
 type SharedRule = Pick<NumeratorRule, 'admissionMethod' | 'patientClass' | 'firstEpisode' | 'firstAttendance' | 'attendance' | 'age' | 'sex'>;

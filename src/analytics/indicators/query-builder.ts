@@ -93,13 +93,18 @@ export function sourceRelation(num: NumeratorRule, period: string, p: Params): s
   if (num.readmittedWithinDays === undefined) return SOURCES[ds].table;
   const next = Number(period.slice(0, 4)) + 1;
   const nextPeriod = `${next}-${String((next + 1) % 100).padStart(2, '0')}`;
+  // Only the columns the rules and the roll-up can read: the two windows sort two years of episodes,
+  // and carrying every diagnosis and procedure list through them cost more than the windows.
+  const codes = num.diagnosis || num.acsc || num.weighting ? ', diagnoses, procedures' : '';
+  const columns = `person_id, episode_key, fyear, admission_date, discharge_date, epiorder, admission_class, patient_class,
+          age, sex, lsoa01, pct_code, residence_pct, length_of_stay${codes}`;
   return `(
     SELECT *, coalesce(date_diff('day', spell_end, next_emergency) BETWEEN 0 AND ${p.add(num.readmittedWithinDays)}, false) AS readmitted
     FROM (
       SELECT *, min(CASE WHEN admission_class = 'emergency' THEN admission_date END)
         OVER (PARTITION BY person_id ORDER BY admission_date, episode_key ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_emergency
       FROM (
-        SELECT *, max(discharge_date) OVER (PARTITION BY person_id, admission_date) AS spell_end
+        SELECT ${columns}, max(discharge_date) OVER (PARTITION BY person_id, admission_date) AS spell_end
         FROM wh_apc WHERE person_id IS NOT NULL AND fyear IN (${p.add(period)}, ${p.add(nextPeriod)}))
       WHERE epiorder = 1))`;
 }

@@ -6,7 +6,7 @@
 // Records that need a different relation get a scan of their own: readmissions (the spell window over
 // two years) and alcohol weighting (diagnoses unnested once for the narrow and broad measures together).
 import type { IndicatorDefinition } from './definition-schema.ts';
-import { Params, numeratorOnlyConditions, recordConditions } from './filters.ts';
+import { Params, allOf, numeratorOnlyConditions, recordConditions } from './filters.ts';
 import {
   FINE_BAND, SOURCES, periodValue, sourceRelation, weightsRelation, type BandScheme, type ScanColumns,
 } from './query-builder.ts';
@@ -39,8 +39,9 @@ function scanKey(def: IndicatorDefinition, bands: BandScheme): string {
 
 interface Member { def: IndicatorDefinition; bands: BandScheme }
 
+/** The rules as one FILTER condition, cheap ones first, each evaluated only where the earlier held. */
 function condition(parts: string[]): string {
-  return parts.length > 0 ? parts.join(' AND ') : 'true';
+  return allOf(parts);
 }
 
 function planOne(label: string, table: string, members: Member[], period: string): ScanPlan {
@@ -80,7 +81,7 @@ function planOne(label: string, table: string, members: Member[], period: string
       const hit = [...recordConditions(num, p), ...numeratorOnlyConditions(num, p)];
       if (num.readmittedWithinDays !== undefined) hit.push('readmitted');
       selects.push(`count(*) FILTER (WHERE ${condition(d)}) AS n_${i}`,
-        `count(*) FILTER (WHERE ${condition(d)} AND (${condition(hit)})) AS x_${i}`);
+        `count(*) FILTER (WHERE ${condition([...d, ...hit])}) AS x_${i}`);
       col.n = `n_${i}`;
       col.present = `n_${i} > 0`;
       if (def.meanOf) {
