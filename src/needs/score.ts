@@ -88,11 +88,11 @@ async function scoreNoContact(link: Linkage, defs: ReturnType<typeof featureDefs
     9999 AS days_since_emergency, 0 AS ltc_count, 0 AS acsc_2y, CAST([] AS VARCHAR[]) AS groups, CAST(NULL AS INTEGER) AS died_next_12m`;
   const ages = `(SELECT n.*, (n.age_lower + a.i)::INTEGER AS age, a.i AS offset_in_band, ${zero} FROM no_contact_base n, range(5) a(i))`;
   await link.duck.run(`CREATE OR REPLACE TABLE no_contact AS
-    SELECT stratum, any_value(pct_code) AS pct_code, any_value(sex) AS sex, any_value(age_lower) AS age_lower,
-           any_value(imd_quintile) AS imd_quintile, any_value(people) AS people, avg(p) AS p, arg_min(segment, offset_in_band) AS segment,
-           ${riskBucket('avg(p)')} AS b
-      FROM (${scoreSelect(defs, `(SELECT *, ${flags.join(', ')} FROM ${ages})`, `stratum, pct_code, sex, age_lower, imd_quintile, people, offset_in_band, ${segment} AS segment`)})
-     GROUP BY stratum`, params);
+    SELECT *, ${riskBucket('p')} AS b FROM (
+      SELECT stratum, any_value(pct_code) AS pct_code, any_value(sex) AS sex, any_value(age_lower) AS age_lower,
+             any_value(imd_quintile) AS imd_quintile, any_value(people) AS people, avg(p) AS p, arg_min(segment, offset_in_band) AS segment
+        FROM (${scoreSelect(defs, `(SELECT *, ${flags.join(', ')} FROM ${ages})`, `stratum, pct_code, sex, age_lower, imd_quintile, people, offset_in_band, ${segment} AS segment`)})
+       GROUP BY stratum)`, params);
   await link.duck.run('DROP TABLE no_contact_base');
 }
 
