@@ -1,13 +1,19 @@
 // Benchmark of the indicator engine. Builds a warehouse the way production does (synthetic England from
 // the generator, imported through the import service into an embedded PostgreSQL), replicates every
 // record k times (new person ids; populations × k, so rates stay realistic) to reach the volume asked
-// for, then measures, in one run:
+// for and, for the eight-year run, copies that year into each of the years asked for (fyear/year set,
+// dates shifted by whole years: eight copies of one generated year, not eight generated years), then
+// measures, in one run:
 //   1. one DSR indicator (emergency admissions, all areas and breakdowns) through the engine against the
 //      same DSR with Dobson limits hand-written as one DuckDB query over the same Parquet (alternating
 //      runs, medians; the values are compared on every run);
-//   2. the whole catalogue for every area for one year (computeIndicators --force, into PostgreSQL).
-// Usage: node --import tsx bench/indicators.ts [--copies K] [--people N] [--runs R] [--append docs/BENCHMARKS.md]
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+//   2. the whole catalogue for every area for one year (computeIndicators --force, into PostgreSQL);
+//   3. the whole catalogue for every year of the warehouse (the eight-year run).
+// Wall time and peak RSS (whole process, DuckDB included) for each.
+// Usage: node --import tsx bench/indicators.ts [--people N] [--copies K] [--years 2003-2010] [--runs R]
+//          [--warehouse DIR (kept and reused)] [--append docs/BENCHMARKS.md]
+// National scale (≈ 20M APC episodes a year): --people 300000 --copies 180 --years 2003-2010
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,20 +22,26 @@ import { openDuck, sqlLiteral, type Duck } from '../src/analytics/duckdb.ts';
 import { importFile } from '../src/analytics/import/service.ts';
 import { datasetDir, datasetGlob, type DatasetName } from '../src/analytics/warehouse/schema.ts';
 import { startTestDatabase } from '../src/platform/testing/test-database.ts';
+import type { Db } from '../src/platform/db.ts';
 import { loadReferenceOrganisations } from '../src/orgs/index.ts';
 import { ESP2013 } from '../src/stats/esp2013.ts';
 import { loadCatalogue } from '../src/analytics/indicators/catalogue.ts';
 import { computeIndicator, openSession } from '../src/analytics/indicators/engine.ts';
 import { prepareWarehouse, type AreaTree } from '../src/analytics/indicators/warehouse-views.ts';
 import { loadAreaTree } from '../src/analytics/indicators/repo.ts';
-import { computeIndicators } from '../src/analytics/indicators/service.ts';
+import { computeIndicators, type ComputeSummary } from '../src/analytics/indicators/service.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+const text = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const opt = (name: string, dflt: number) => (text(name) !== undefined ? Number(text(name)) : dflt);
 const copies = opt('--copies', 20);
 const people = opt('--people', 300_000);
 const runs = opt('--runs', 5);
-const appendTo = args.includes('--append') ? args[args.indexOf('--append') + 1] : undefined;
+const [firstYear, lastYear] = (text('--years') ?? '2003-2010').split('-').map(Number);
+if (!(firstYear <= 2008 && lastYear >= 2008 && lastYear - firstYear < 20)) throw new Error('--years must be a range such as 2003-2010 that includes 2008');
+const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+const appendTo = text('--append');
+const keep = text('--warehouse');
 const root = mkdtempSync(join(tmpdir(), 'wcc-bench-indicators-'));
 const shared = process.env.WCC_SHARED_DATA ?? join(import.meta.dirname, '../../shared/data');
 
@@ -83,29 +95,40 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }
   return { ms: performance.now() - t0, result };
 }
 
+const fyearOf = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+// Dates moved with the year, so readmissions (which read two consecutive years) stay within a year.
+const DATES: Partial<Record<DatasetName, string[]>> = {
+  apc: ['admission_date', 'discharge_date', 'episode_start', 'episode_end'], op: ['appointment_date'], ae: ['arrival_date'], deaths: ['date_of_death'],
+};
+
+/** Every row of the generated 2008 k times (record-level: new person ids), once per year asked for. */
 async function replicate(duck: Duck, from: string, to: string, ds: DatasetName, k: number): Promise<number> {
   const src = readdirSync(datasetDir(from, ds)).filter((f) => f.endsWith('.parquet'));
   mkdirSync(datasetDir(to, ds), { recursive: true });
   let rows = 0;
   for (const f of src) {
     const input = sqlLiteral(join(datasetDir(from, ds), f));
-    const out = sqlLiteral(join(datasetDir(to, ds), f));
-    const select = ds === 'population' ? `SELECT * REPLACE (population * ${k} AS population) FROM read_parquet(${input})`
-      : ds === 'births' ? `SELECT * REPLACE (births * ${k} AS births) FROM read_parquet(${input})`
-      : ds === 'imd' ? `SELECT * FROM read_parquet(${input})`
-      : `SELECT * REPLACE (person_id || '-' || r AS person_id) FROM read_parquet(${input}), range(${k}) t(r)`;
-    await duck.run(`COPY (${select}) TO ${out} (FORMAT parquet, COMPRESSION zstd)`);
-    rows += (await duck.all<{ n: number }>(`SELECT count(*) AS n FROM read_parquet(${out})`))[0].n;
+    for (const y of ds === 'imd' ? [2008] : years) {
+      const out = sqlLiteral(join(datasetDir(to, ds), `${y}-${f}`));
+      const shift = (DATES[ds] ?? []).map((c) => `(${c} + to_years(${y - 2008}))::DATE AS ${c}`);
+      const period = ['apc', 'op', 'ae'].includes(ds) ? [`'${fyearOf(y)}' AS fyear`] : ds === 'deaths' ? [`${y} AS year`, `'${fyearOf(y)}' AS fyear`] : [`${y} AS year`];
+      const select = ds === 'population' ? `SELECT * REPLACE (population * ${k} AS population, ${y} AS year) FROM read_parquet(${input})`
+        : ds === 'births' ? `SELECT * REPLACE (births * ${k} AS births, ${y} AS year) FROM read_parquet(${input})`
+        : ds === 'imd' ? `SELECT * FROM read_parquet(${input})`
+        : `SELECT * REPLACE (person_id || '-' || r AS person_id, ${[...period, ...shift].join(', ')}) FROM read_parquet(${input}), range(${k}) t(r)`;
+      await duck.run(`COPY (${select}) TO ${out} (FORMAT parquet, COMPRESSION zstd)`);
+      if (y === 2008) rows += (await duck.all<{ n: number }>(`SELECT count(*) AS n FROM read_parquet(${out})`))[0].n;
+    }
   }
   return rows;
 }
 
-const database = await startTestDatabase();
-try {
-  const db = database.db;
-  await loadReferenceOrganisations(db, shared);
-  // 1. A synthetic year, imported through the import service.
-  const t0 = performance.now();
+/** Generates 2008 for `people`, imports it through the import service, replicates it (once; kept in --warehouse). */
+async function buildWarehouse(db: Db, dataDir: string): Promise<Record<string, number>> {
+  const marker = join(dataDir, 'bench.json');
+  const spec = JSON.stringify({ people, copies, years });
+  if (existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8')).spec === spec) return JSON.parse(readFileSync(marker, 'utf8')).sizes;
+  rmSync(join(dataDir, 'warehouse'), { recursive: true, force: true });
   const gen = await runGenerator({ people, firstYear: 2008, lastYear: 2008, seed: 7, outDir: join(root, 'gen'), format: 'parquet' });
   const staging = join(root, 'staging');
   const kinds: [string, string][] = [['imd', join(shared, 'reference/imd2007_lsoa01_england.csv')]];
@@ -119,16 +142,41 @@ try {
     const r = await importFile({ db, dataDir: staging }, { kind: kind as never, file, actor: null, createdBy: 'bench' });
     if (r.status !== 'imported') throw new Error(`${kind}: ${r.message}`);
   }
-  // 2. Replicate to the volume asked for.
-  const dataDir = join(root, 'data');
   const prep = await openDuck({ tempDirectory: join(root, 'spill'), memoryLimit: '2GB' });
   const sizes: Record<string, number> = {};
-  for (const ds of ['apc', 'op', 'ae', 'deaths', 'births', 'population', 'imd'] as DatasetName[]) sizes[ds] = await replicate(prep, staging, dataDir, ds, copies);
-  prep.close();
-  const bytes = (['apc', 'op', 'ae', 'deaths', 'births', 'population', 'imd'] as DatasetName[])
-    .flatMap((ds) => readdirSync(datasetDir(dataDir, ds)).map((f) => statSync(join(datasetDir(dataDir, ds), f)).size)).reduce((a, b) => a + b, 0);
+  try {
+    for (const ds of DATASETS) sizes[ds] = await replicate(prep, staging, dataDir, ds, copies);
+  } finally { prep.close(); }
+  writeFileSync(marker, JSON.stringify({ spec, sizes }));
+  return sizes;
+}
+
+const DATASETS: DatasetName[] = ['apc', 'op', 'ae', 'deaths', 'births', 'population', 'imd'];
+
+/** Runs fn and reports its wall time and the peak RSS of the process while it ran. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; rss: number; result: T }> {
+  peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - t0, rss: Math.max(peakRss, process.memoryUsage().rss), result };
+}
+
+const database = await startTestDatabase();
+try {
+  const db = database.db;
+  await loadReferenceOrganisations(db, shared);
+  // The reference tree starts with the 152 PCTs of October 2006 (the generator's codes): the earlier
+  // copies of 2008 are computed on that tree too, in this throwaway database only.
+  if (firstYear < 2006) {
+    await db.query(`UPDATE organisation_hierarchy SET valid_from = $1 WHERE valid_from > $1 AND valid_from <= '2006-10-01'`, [`${firstYear}-01-01`]);
+  }
+  // 1. The warehouse: generated, imported, replicated to the volume and years asked for.
+  const t0 = performance.now();
+  const dataDir = keep ?? join(root, 'data');
+  const sizes = await buildWarehouse(db, dataDir);
+  const bytes = DATASETS.flatMap((ds) => readdirSync(datasetDir(dataDir, ds)).map((f) => statSync(join(datasetDir(dataDir, ds), f)).size)).reduce((a, b) => a + b, 0);
   const setupSeconds = (performance.now() - t0) / 1000;
-  console.log(`warehouse: ${JSON.stringify(sizes)} rows, ${mb(bytes)} Parquet, built in ${setupSeconds.toFixed(0)} s`);
+  console.log(`warehouse: per year ${JSON.stringify(sizes)} rows; ${years.length} year(s) ${years[0]}…${years.at(-1)} (copies of 2008); ${mb(bytes)} Parquet; ready in ${setupSeconds.toFixed(0)} s`);
 
   // 3. One DSR: engine vs hand-written SQL, alternating, fresh DuckDB each run.
   const catalogue = loadCatalogue();
@@ -172,38 +220,49 @@ try {
   if (!(maxRel < 1e-9)) throw new Error(`engine and hand-written DSR disagree by a relative ${maxRel}`);
 
   // 4. The whole catalogue for every area, one year, into PostgreSQL.
-  peakRss = process.memoryUsage().rss;
   const loadStart = loadavg();
-  const all = await computeIndicators({ db, dataDir }, { year: 2008, force: true });
-  const catalogueRss = peakRss;
-  const valueRows = all.computed.reduce((t, c) => t + c.values, 0);
-  console.log(`catalogue: ${all.computed.length} indicator-periods, ${valueRows} values, ${(all.totalMs / 1000).toFixed(1)} s, peak RSS ${mb(catalogueRss)}`);
-  for (const c of [...all.computed].sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${c.indicatorId} ${c.period} ${c.ms.toFixed(0)} ms`);
+  const one = await measured(() => computeIndicators({ db, dataDir }, { year: 2008, force: true }));
+  const oneValues = one.result.computed.reduce((t, c) => t + c.values, 0);
+  const scanLine = (sc: ComputeSummary['scans']) => sc.map((x) => `${x.label.split(' [')[0]} ${x.period} ${(x.ms / 1000).toFixed(1)} s (${x.indicators.length})`).join('; ');
+  console.log(`catalogue, one year (2008 / 2008-09): ${one.result.computed.length} indicator-periods, ${oneValues} values, ${(one.ms / 1000).toFixed(1)} s, peak RSS ${mb(one.rss)}`);
+  console.log(`  scans: ${scanLine(one.result.scans)}`);
+  for (const c of [...one.result.computed].sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`  ${c.indicatorId} ${c.period} ${c.ms.toFixed(0)} ms`);
   console.log(`DSR: engine ${median(engineMs).toFixed(0)} ms vs hand-written ${median(handMs).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), ${compared} values agree to ${maxRel.toExponential(1)}`);
 
+  // 5. Every year of the warehouse (eight copies of 2008 by default), every indicator, into PostgreSQL.
+  const all = years.length > 1 ? await measured(() => computeIndicators({ db, dataDir }, { force: true })) : null;
+  if (all) {
+    const allValues = all.result.computed.reduce((t, c) => t + c.values, 0);
+    console.log(`catalogue, ${years.length} years (${years[0]}…${years.at(-1)}, each a copy of the generated 2008${firstYear < 2006 ? ', the 2006 PCT tree applied before 2006' : ''}): ${all.result.computed.length} indicator-periods, ${allValues} values, ${(all.ms / 1000).toFixed(1)} s, peak RSS ${mb(all.rss)}`);
+    const byDataset = new Map<string, number>();
+    for (const x of all.result.scans) byDataset.set(x.label.split(' ')[0], (byDataset.get(x.label.split(' ')[0]) ?? 0) + x.ms);
+    console.log(`  scan time by dataset: ${[...byDataset].map(([d, ms]) => `${d} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+  }
+
   if (appendTo) {
-    const slowest = [...all.computed].sort((a, b) => b.ms - a.ms).slice(0, 3).map((c) => `${c.indicatorId} ${(c.ms / 1000).toFixed(1)} s`).join(', ');
+    const slowest = [...one.result.scans].sort((a, b) => b.ms - a.ms).slice(0, 3).map((c) => `${c.label.split(' [')[0]} ${(c.ms / 1000).toFixed(1)} s`).join(', ');
     appendFileSync(appendTo, `
 ## Indicator engine
 
-Run: \`node --import tsx bench/indicators.ts --copies ${copies} --people ${people} --runs ${runs} --append docs/BENCHMARKS.md\`
-(${new Date().toISOString().slice(0, 10)}). Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version},
-shared with other engineers; load average ${loadStart.map((l) => l.toFixed(2)).join(', ')} before the catalogue run.
+Run: \`node --import tsx bench/indicators.ts --people ${people} --copies ${copies} --years ${years[0]}-${years.at(-1)} --runs ${runs} --append docs/BENCHMARKS.md\`
+(${new Date().toISOString().slice(0, 10)}). Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version};
+load average ${loadStart.map((l) => l.toFixed(2)).join(', ')} before the catalogue runs.
 
 - Data: synthetic England (generator, ${people.toLocaleString('en-GB')} people, 2008) imported through the import service,
-  each record replicated ${copies}× (new person ids; populations and births × ${copies}): APC ${sizes.apc.toLocaleString('en-GB')} episodes,
+  each record replicated ${copies}× (new person ids; populations and births × ${copies}) — per year: APC ${sizes.apc.toLocaleString('en-GB')} episodes,
   OP ${sizes.op.toLocaleString('en-GB')}, A&E ${sizes.ae.toLocaleString('en-GB')}, deaths ${sizes.deaths.toLocaleString('en-GB')},
-  population ${sizes.population.toLocaleString('en-GB')} rows (LSOA × sex × band), ${mb(bytes)} of Parquet.
+  population ${sizes.population.toLocaleString('en-GB')} rows (LSOA × sex × band); ${years.length} year(s) ${years[0]}…${years.at(-1)}, each a copy of
+  the generated 2008 with its year and dates moved (not ${years.length} generated years); ${mb(bytes)} of Parquet.
 - **One DSR** (emergency admissions, ${compared} values: every PCT, SHA and England × persons, sex and local IMD quintile, 95% and
   99.8% Dobson limits), medians of ${runs} alternating runs after one warm-up pair, each with a fresh DuckDB (2 threads, 3 GB):
   engine (views, area tree, generated query, src/stats, benchmarks) **${median(engineMs).toFixed(0)} ms** against the same DSR
   hand-written as one DuckDB query **${median(handMs).toFixed(0)} ms** — ratio **${ratio.toFixed(2)}×** (goal ≤ 1.5×);
   values agree to a relative ${maxRel.toExponential(1)}. Runs: engine ${engineMs.map((m) => m.toFixed(0)).join(', ')} ms;
   hand ${handMs.map((m) => m.toFixed(0)).join(', ')} ms.
-- **Whole catalogue**, one year, all areas: ${all.computed.length} indicator-periods, ${valueRows.toLocaleString('en-GB')} values written to
-  PostgreSQL in one transaction each: **${(all.totalMs / 1000).toFixed(1)} s** wall, peak RSS **${mb(catalogueRss)}**
-  (whole process, DuckDB included). Slowest: ${slowest}.
-`);
+- **Whole catalogue, one year** (2008 and 2008-09), all areas: ${one.result.computed.length} indicator-periods, ${oneValues.toLocaleString('en-GB')} values
+  written to PostgreSQL (one transaction each): **${(one.ms / 1000).toFixed(1)} s** wall (goal ≤ 60 s), peak RSS **${mb(one.rss)}**
+  (whole process, DuckDB included); ${one.result.scans.length} shared scans, slowest: ${slowest}.
+${all ? `- **Whole catalogue, ${years.length} years**: ${all.result.computed.length} indicator-periods: **${(all.ms / 1000).toFixed(1)} s** wall (goal ≤ 300 s), peak RSS **${mb(all.rss)}**.\n` : ''}`);
   }
 } finally {
   clearInterval(sampler);
