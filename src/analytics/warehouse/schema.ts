@@ -165,7 +165,7 @@ export const DATASETS: Record<DatasetName, ColumnDef[]> = {
     { name: 'imd_year', type: 'INTEGER', description: '2007 | 2010' },
     { name: 'lsoa01', type: 'VARCHAR', description: 'LSOA 2001' },
     { name: 'la_code', type: 'VARCHAR', description: 'old-style LA code (00AA, 26UE) as in the IMD file; matches HES RESLADST' },
-    { name: 'pct_code', type: 'VARCHAR', description: 'PCT of the LSOA through la_pct (src/analytics/import/data/la-pct.csv)' },
+    { name: 'pct_code', type: 'VARCHAR', description: 'PCT of the LSOA through la_pct (src/analytics/reference-data/la-pct-2008.csv; Birmingham split by small-area order)' },
     { name: 'score', type: 'DOUBLE', description: 'IMD score (higher = more deprived)' },
     { name: 'rank', type: 'INTEGER', description: 'national rank, 1 = most deprived' },
     { name: 'decile', type: 'SMALLINT', description: 'national decile, 1 = most deprived' },
