@@ -80,3 +80,10 @@ test('a malformed CSV is handed to the staged path, which names it', async () =>
   assert.equal(r.errors[0]?.column, '-');
   assert.match(r.errors[0]?.reason ?? '', /^malformed file/);
 });
+
+test('a transform that could drop rows is left to the staged path, so no invalid row escapes the check', async () => {
+  const filtered = { ...apcSpec, transform: `${apcSpec.transform}\nWHERE SEX = '1'` };
+  const out = join(dir, 'filtered.parquet');
+  assert.equal(await importInOnePass({ duck, spec: filtered, file: APC, importId: 'i6', tmpParquet: out, progress }), null);
+  assert.equal(existsSync(out), false);
+});

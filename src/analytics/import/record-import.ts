@@ -80,6 +80,9 @@ export async function importInOnePass(opts: {
   // Kinds whose transform needs line numbers (later lines win) or that also land rows in PostgreSQL
   // (small reference files, whose transform the service reruns over valid_rows) use the staged path.
   if (!spec.dataset || spec.land || /\b_line\b/.test(spec.transform)) return null;
+  // Every row read must reach the error() check and the output (rows read = rows written): only a
+  // row-for-row transform qualifies, so a filter cannot hide an invalid row from the check.
+  if (/\b(where|group\s+by|distinct|qualify|join|union|limit|having)\b/i.test(spec.transform)) return null;
   let header: string[];
   try {
     header = await readHeader(duck, file);
@@ -93,10 +96,11 @@ export async function importInOnePass(opts: {
   await duck.run(`CREATE OR REPLACE VIEW stage AS SELECT ${stageColumns(spec.columns, found).join(', ')} FROM ${sourceRelation(file)}`);
   await duck.run(`CREATE OR REPLACE VIEW valid_rows AS
     SELECT * FROM stage WHERE CASE WHEN ${anyBad} THEN error(${sqlLiteral(INVALID_ROW)}) ELSE true END`);
+  opts.progress(0.05, 'checking and writing');
   try {
     const [row] = await duck.allWithProgress<{ Count: number }>(`COPY (SELECT ${datasetSelect(spec, opts.importId)} FROM (${spec.transform}) t)
       TO ${sqlLiteral(opts.tmpParquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-    (f) => opts.progress(0.05 + 0.9 * f, 'reading, validating and writing'));
+    (f) => opts.progress(0.05 + 0.9 * f, 'checking and writing'));
     return Number(row?.Count ?? 0);
   } catch (error) {
     // An invalid row, or a file DuckDB cannot read as declared: the staged path reports either exactly.
