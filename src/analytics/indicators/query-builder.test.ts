@@ -31,7 +31,7 @@ test('emergency ACSC admissions: one pattern parameter per condition and exclusi
   const patterns = q.params.filter((p) => typeof p === 'string' && p.includes('(?:'));
   assert.equal(patterns.length, 1 + 19 + 5, 'any condition (first, to turn away most admissions) + 19 conditions + 4 exclusions + 1 required secondary');
   assert.ok(patterns.includes('^ (?:J4[56])'), 'asthma in the primary position');
-  assert.ok(patterns[0].includes('|(?:J4[56])|'), 'the first pattern is every condition at once');
+  assert.ok(String(patterns[0]).includes('|(?:J4[56])|'), 'the first pattern is every condition at once');
 });
 
 test('a proportion scans once: the denominator selects the rows, the numerator flags them', () => {
