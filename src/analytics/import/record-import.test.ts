@@ -87,3 +87,16 @@ test('a transform that could drop rows is left to the staged path, so no invalid
   assert.equal(await importInOnePass({ duck, spec: filtered, file: APC, importId: 'i6', tmpParquet: out, progress }), null);
   assert.equal(existsSync(out), false);
 });
+
+test('--skip-invalid expects bad rows and goes straight to the staged path; a valid file takes the one pass', async () => {
+  stages.length = 0;
+  const skip = await runRecordImport({ duck, spec: apcSpec, file: APC, importId: 'i7', tmpParquet: join(dir, 'skip.parquet'),
+    rejectFile: join(dir, 'skip.rejects.csv'), stagePath: join(dir, 'stage4.parquet'), skipInvalid: true, progress });
+  assert.equal(skip.rowsWritten, 23);
+  assert.ok(stages.includes('validating') && !stages.includes('checking and writing'), stages.join(', '));
+  stages.length = 0;
+  const plain = await runRecordImport({ duck, spec: apcSpec, file: APC, importId: 'i8', tmpParquet: join(dir, 'plain.parquet'),
+    rejectFile: join(dir, 'plain.rejects.csv'), stagePath: join(dir, 'stage5.parquet'), skipInvalid: false, progress });
+  assert.equal(plain.rowsWritten, 23);
+  assert.ok(stages.includes('checking and writing') && !stages.includes('validating'), stages.join(', '));
+});
