@@ -7,9 +7,8 @@
 // two years) and alcohol weighting (diagnoses unnested once for the narrow and broad measures together).
 import type { IndicatorDefinition } from './definition-schema.ts';
 import { Params, allOf, numeratorOnlyConditions, recordConditions } from './filters.ts';
-import {
-  FINE_BAND, SOURCES, periodValue, sourceRelation, weightsRelation, type BandScheme, type ScanColumns,
-} from './query-builder.ts';
+import { FINE_BAND, type BandScheme, type ScanColumns } from './query-builder.ts';
+import { SOURCES, periodValue, sourceRelation, weightsRelation } from './relations.ts';
 
 export interface ScanPlan {
   /** what the scan reads, e.g. 'hes_apc', 'hes_apc readmissions 30 days', 'hes_apc alcohol weights' */
