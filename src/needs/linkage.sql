@@ -41,7 +41,8 @@ SELECT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp
 CREATE OR REPLACE TABLE first_deaths AS
 SELECT person_id, min(date_of_death) AS date_of_death FROM deaths WHERE person_id IS NOT NULL GROUP BY person_id;
 
--- Small area → deprivation quintile (1 = most deprived) and PCT, from the IMD import.
+-- Small area → deprivation quintile (1 = most deprived; latest IMD) and PCT (earliest IMD: IMD 2007's local
+-- authorities are the ones the 2008/09 PCTs were drawn from; IMD 2010's 2009 unitaries cross PCTs).
 CREATE OR REPLACE TABLE lsoa_imd AS
-SELECT lsoa01, arg_max(quintile, imd_year) AS quintile, arg_max(pct_code, imd_year) AS pct_code, arg_max(score, imd_year) AS score
+SELECT lsoa01, arg_max(quintile, imd_year) AS quintile, arg_min(pct_code, imd_year) AS pct_code, arg_max(score, imd_year) AS score
   FROM imd GROUP BY lsoa01;

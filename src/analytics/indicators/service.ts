@@ -18,7 +18,7 @@ import { getInputsKeys, loadAreaTree, replaceValues, syncCatalogue } from './rep
 import { createAreaMap, createDatasetViews, createDeprivationGroups } from './warehouse-views.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
-export const ENGINE_VERSION = 'indicators-9';
+export const ENGINE_VERSION = 'indicators-10';
 
 export interface ComputeOptions { indicator?: string; year?: number; force?: boolean; computedBy?: string | null }
 export interface ComputeSummary {

@@ -63,12 +63,14 @@ export async function createAreaMap(duck: Duck, tree: AreaTree): Promise<void> {
 /**
  * lsoa_group(area_id, lsoa01, quintile, decile): each small area and its deprivation group within every
  * area it lies in (1 = most deprived), ranking the area's small areas by IMD score (latest IMD year).
+ * A small area's PCT comes from the earliest IMD import: IMD 2007 carries the 2007 local authorities the
+ * 2008/09 PCTs were drawn from, while IMD 2010's 2009 unitaries (Cheshire West and Chester) cross PCTs.
  * Only the columns the queries join on: the table is rebuilt whenever the area tree changes.
  */
 export async function createDeprivationGroups(duck: Duck): Promise<void> {
   await duck.run(`
     CREATE OR REPLACE TABLE lsoa_pct AS
-    SELECT lsoa01, arg_max(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
+    SELECT lsoa01, arg_min(pct_code, imd_year) AS pct_code, arg_max(coalesce(score, -rank), imd_year) AS score
     FROM wh_imd WHERE pct_code IS NOT NULL GROUP BY lsoa01`);
   await duck.run(`
     CREATE OR REPLACE TABLE lsoa_group AS
