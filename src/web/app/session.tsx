@@ -1,9 +1,10 @@
 // The signed-in session for the whole app: who you are, your permissions, the CSRF token for the
 // API client, and which of your organisations you act for (remembered for this browser tab).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import * as endpoints from '../api/endpoints.ts';
 import type { Session, SessionRole } from '../api/types.ts';
+import { sessionOrder, type SessionOrder } from './session-order.ts';
 
 export interface ActingOrganisation {
   orgCode: string;
@@ -53,6 +54,9 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
   const [session, setSession] = useState<Session | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Only the newest request's answer about the session is accepted (see session-order.ts).
+  const order = useRef<SessionOrder | null>(null);
+  order.current ??= sessionOrder();
 
   const accept = useCallback((s: Session) => {
     api.setCsrfToken(s.csrfToken);
@@ -61,11 +65,13 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
   }, [api]);
 
   const refresh = useCallback(async () => {
-    try {
-      accept(await endpoints.getSession(api));
+    const answer = await order.current!.request(() => endpoints.getSession(api));
+    if (!answer.current) return;   // a later request, sign-in or sign-out has superseded it
+    if (answer.ok) {
+      accept(answer.value);
       setLoadError(null);
-    } catch (err) {
-      setLoadError((err as Error).message);
+    } else {
+      setLoadError((answer.error as Error).message);
     }
   }, [api, accept]);
 
@@ -91,13 +97,16 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
       },
       async signIn(email, password) {
         const s = await endpoints.signIn(api, email, password);
+        order.current!.begin();   // answers to session requests started before the sign-in are stale
         accept(s);
+        setLoadError(null);
         return s;
       },
       async signOut() {
         try {
           await endpoints.signOut(api);
         } finally {
+          // This refresh starts after the sign-out, so it supersedes any session request still on its way.
           await refresh();
         }
       },
