@@ -20,12 +20,17 @@ import { ActionOutcome, levelItems, useAction } from './shared.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { StakeholdersSection } from './StakeholdersSection.tsx';
 
+interface DraftScore { level: string; narrative: string; metrics: string }
+
 export function SelfAssessmentPage() {
   const { cycle = '', org = '' } = useParams();
   const { api, can } = useSession();
   const [version, setVersion] = useState(0);
   const loaded = useApi(async (a) => ({ sa: await assuranceApi.self(a, cycle, org), f: await assuranceApi.framework(a, cycle) }), [cycle, org, version]);
-  const [draft, setDraft] = useState<Record<string, { level: string; narrative: string; metrics: string }>>({});
+  // What the commissioner has changed on this page, over what the server holds. Reloads (after an upload,
+  // confirming evidence, saving) replace the server's values but keep these, so unsaved choices survive.
+  const scope = `${cycle}/${org}`;
+  const [edits, setEdits] = useState<{ scope: string; values: Record<string, Partial<DraftScore>> }>({ scope, values: {} });
   const action = useAction();
   const [reopen, setReopen] = useState({ reason: '', until: '' });
   // Keep showing the last answer while reloading, so sections keep their messages across a reload.
@@ -33,12 +38,16 @@ export function SelfAssessmentPage() {
   useEffect(() => {
     if (loaded.state !== 'ready') return;
     setLast(loaded.data);
-    setDraft(Object.fromEntries(loaded.data.sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative, metrics: s.metrics.join(', ') }])));
   }, [loaded]);
   if (loaded.state === 'error') return <ProblemPage error={loaded.error} />;
   const data = loaded.state === 'ready' ? loaded.data : last;
   if (!data) return <Page title="Self-assessment" loading><LoadingPage /></Page>;
   const { sa, f } = data;
+  const changed = edits.scope === scope ? edits.values : {};
+  const draft: Record<string, DraftScore> = Object.fromEntries(sa.scores.map((s) => [s.subCriterion, { level: s.level ? String(s.level) : '', narrative: s.narrative, metrics: s.metrics.join(', ') }]));
+  for (const [k, v] of Object.entries(changed)) draft[k] = { ...(draft[k] ?? { level: '', narrative: '', metrics: '' }), ...v };
+  const edit = (subCriterion: string, change: Partial<DraftScore>) =>
+    setEdits((e) => ({ scope, values: { ...(e.scope === scope ? e.values : {}), [subCriterion]: { ...(e.scope === scope ? e.values[subCriterion] : {}), ...change } } }));
   const reload = () => setVersion((v) => v + 1);
   const canEdit = sa.editable.allowed && can('assurance:self-assess');
   const review = new Set(sa.scores.filter((s) => s.needsReview).map((s) => s.subCriterion));
@@ -61,17 +70,17 @@ export function SelfAssessmentPage() {
             {c.subCriteria.map((s) => (
               <div key={s.number} className="nhsuk-u-margin-bottom-5">
                 <Select id={`level-${s.number}`} name={`level-${s.number}`} label={{ text: `${s.number} ${s.title}${review.has(s.number) ? ' (carried forward: review)' : ''}` }}
-                  items={levelItems} value={draft[s.number]?.level ?? ''} onChange={(v) => setDraft({ ...draft, [s.number]: { ...draft[s.number], level: v } })} />
+                  items={levelItems} value={draft[s.number]?.level ?? ''} onChange={(v) => edit(s.number, { level: v })} />
                 <Details summaryText={`Level descriptors and indicators for ${s.number}`}>
                   <ul>{Object.entries(s.descriptors).map(([l, d]) => <li key={l}><strong>Level {l}:</strong> {d}</li>)}</ul>
                   <Input id={`metrics-${s.number}`} name={`metrics-${s.number}`} label={{ text: `Outcome indicators as evidence for ${s.number}` }}
                     hint={{ text: sa.availableMetrics.length ? `Indicator ids, separated by commas; this PCT has values for ${sa.availableMetrics.slice(0, 6).join(', ')}${sa.availableMetrics.length > 6 ? ' …' : ''}` : 'Indicator ids from the outcomes module, separated by commas' }}
-                    value={draft[s.number]?.metrics ?? ''} onChange={(v) => setDraft({ ...draft, [s.number]: { ...draft[s.number], metrics: v } })} />
+                    value={draft[s.number]?.metrics ?? ''} onChange={(v) => edit(s.number, { metrics: v })} />
                 </Details>
                 <div className="nhsuk-form-group">
                   <label className="nhsuk-label" htmlFor={`narrative-${s.number}`}>Narrative for {s.number}</label>
                   <textarea className="nhsuk-textarea" id={`narrative-${s.number}`} rows={2} value={draft[s.number]?.narrative ?? ''} disabled={!canEdit}
-                    onChange={(e) => setDraft({ ...draft, [s.number]: { ...draft[s.number], narrative: e.target.value } })} />
+                    onChange={(e) => edit(s.number, { narrative: e.target.value })} />
                 </div>
               </div>
             ))}
