@@ -6,6 +6,7 @@ import { BackLink } from '../../components/BackLink.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { InsetText } from '../../components/InsetText.tsx';
+import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Page } from '../../app/page.tsx';
 import { useApi } from '../../app/use-api.ts';
@@ -26,6 +27,16 @@ export function PanelPage() {
   const [agreed, setAgreed] = useState<Record<string, string>>({});
   const [rationale, setRationale] = useState<Record<number, string>>({});
   const action = useAction();
+  // The confirmation once the server has recorded the agreed scores: a new banner (taking focus, announced
+  // as an alert) for each confirmation, and none while another action runs or after one fails.
+  const [done, setDone] = useState<{ message: string; n: number } | null>(null);
+  const run = (fn: () => Promise<unknown>, message?: string) => {
+    setDone(null);
+    void action.run(async () => {
+      await fn();
+      if (message) setDone((d) => ({ message, n: (d?.n ?? 0) + 1 }));
+    });
+  };
   useEffect(() => {
     if (loaded.state !== 'ready') return;
     setPanel(loaded.data.panel);
@@ -49,6 +60,7 @@ export function PanelPage() {
       <span className="nhsuk-caption-l">{round.title}</span>
       <h1>Panel scoring</h1>
       {action.problem && <ErrorSummary errorList={[{ text: action.problem }, ...Object.entries(action.errors).map(([k, v]) => ({ text: `${k}: ${v}` }))]} />}
+      {done && <NotificationBanner key={done.n} type="success"><p className="nhsuk-notification-banner__heading">{done.message}</p></NotificationBanner>}
       {round.status !== 'scoring' && <InsetText><p>The round is {round.status}; scores can be entered while it is open for scoring.</p></InsetText>}
       <h2 className="nhsuk-heading-m">Your scores (0 to 10)</h2>
       <p>{panel.submitted ? 'You have submitted your scores.' : 'Score on your own: you will see the other members’ scores once you submit yours.'}</p>
@@ -56,8 +68,8 @@ export function PanelPage() {
         rows={options.map((o) => ({ key: o.code, cells: [{ text: `${o.code} ${o.title}` }, ...criteria.map((c) => ({ text: cell(mine, setMine, 'mine', o.id, c.code, panel.submitted) }))] }))} />
       {!panel.submitted && (
         <>
-          <Button text="Save my scores" type="button" variant="secondary" disabled={action.busy} onClick={() => void action.run(async () => setPanel(await investmentApi.saveScores(api, id, { scores: scoresFrom(mine) })))} />{' '}
-          <Button text="Submit my scores" type="button" disabled={action.busy} onClick={() => void action.run(async () => { await investmentApi.saveScores(api, id, { scores: scoresFrom(mine) }); setPanel(await investmentApi.submitScores(api, id)); })} />
+          <Button text="Save my scores" type="button" variant="secondary" disabled={action.busy} onClick={() => run(async () => setPanel(await investmentApi.saveScores(api, id, { scores: scoresFrom(mine) })))} />{' '}
+          <Button text="Submit my scores" type="button" disabled={action.busy} onClick={() => run(async () => { await investmentApi.saveScores(api, id, { scores: scoresFrom(mine) }); setPanel(await investmentApi.submitScores(api, id)); })} />
         </>
       )}
       <h2 className="nhsuk-heading-m">Everyone’s scores</h2>
@@ -71,7 +83,8 @@ export function PanelPage() {
           <Table caption="Agreed scores and rationale" captionSize="s" responsive head={[{ text: 'Option' }, ...criteria.map((c) => ({ text: c.name })), { text: 'Rationale' }]}
             rows={options.map((o) => ({ key: o.code, cells: [{ text: o.code }, ...criteria.map((c) => ({ text: cell(agreed, setAgreed, 'agreed', o.id, c.code) })),
               { text: <input className="nhsuk-input" id={`rationale-${o.id}`} aria-label={`Rationale for ${o.code}`} value={rationale[o.id] ?? ''} onChange={(e) => setRationale((r) => ({ ...r, [o.id]: e.target.value }))} /> }] }))} />
-          <Button text="Record agreed scores" type="button" disabled={action.busy} onClick={() => void action.run(async () => setPanel(await investmentApi.agree(api, id, { scores: scoresFrom(agreed).map((s) => ({ ...s, rationale: rationale[s.optionId] || 'Agreed by the panel' })) })))} />
+          <Button text="Record agreed scores" type="button" disabled={action.busy} onClick={() => run(async () => setPanel(await investmentApi.agree(api, id, { scores: scoresFrom(agreed).map((s) => ({ ...s, rationale: rationale[s.optionId] || 'Agreed by the panel' })) })),
+            'The agreed scores and rationale are recorded.')} />
         </>
       )}
     </Page>
