@@ -39,11 +39,18 @@ export function OutcomesPage() {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  // A confirmation waits for the reload that follows the change, so it never shows beside the old status:
+  // `after` is the answer on screen when the change was made; the message shows with the next one.
+  const [pending, setPending] = useState<{ message: string; after: unknown } | null>(null);
   useEffect(() => {
     if (loaded.state !== 'ready') return;
     const { cycle, selection } = loaded.data;
     setChoices(selection?.choices.length ? selection.choices.map(toInput)
       : cycle.mandated.map((id) => ({ indicatorId: id, targetBasis: 'best-quartile', shape: 'linear', rationale: '' })));
+    if (pending && pending.after !== loaded.data) {
+      setDone(pending.message);
+      setPending(null);
+    }
   }, [loaded]);
   if (loaded.state === 'error') return <ProblemPage error={loaded.error} />;
   if (loaded.state === 'loading') return <Page title="Local outcomes" loading><LoadingPage /></Page>;
@@ -54,8 +61,8 @@ export function OutcomesPage() {
   const title = (id: string) => menu.find((m) => m.id === id)?.title ?? id;
   const local = choices.filter((c) => !cycle.mandated.includes(c.indicatorId)).length;
   const run = async (what: () => Promise<unknown>, message: string) => {
-    setErrors([]); setDone(null);
-    try { await what(); setDone(message); setNote(''); setVersion((v) => v + 1); } catch (e) {
+    setErrors([]); setDone(null); setPending(null);
+    try { await what(); setPending({ message, after: loaded.data }); setNote(''); setVersion((v) => v + 1); } catch (e) {
       setErrors(e instanceof ApiError ? (e.problem.errors?.map((x) => x.message) ?? [e.message]) : [String(e)]);
     }
   };
