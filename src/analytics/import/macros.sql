@@ -41,13 +41,18 @@ CREATE OR REPLACE MACRO wcc_fyear_y1(s) AS
     ELSE NULL END;
 CREATE OR REPLACE MACRO wcc_fyear_from(y1, s) AS
   CASE WHEN y1 BETWEEN 1980 AND 2100 AND (y1 + 1) % 100 = TRY_CAST(right(s, 2) AS INTEGER)
-    THEN printf('%04d-%02d', y1, (y1 + 1) % 100) ELSE NULL END;
+    THEN CAST(y1 AS VARCHAR) || '-' || lpad(CAST((y1 + 1) % 100 AS VARCHAR), 2, '0') ELSE NULL END;
 -- HES's own 0809 first, with one regular expression instead of the general case's eight.
 CREATE OR REPLACE MACRO wcc_fyear(s) AS
   CASE WHEN s IS NULL THEN NULL
        WHEN regexp_full_match(s, '[0-9]{4}') THEN wcc_fyear_from(
          (CASE WHEN TRY_CAST(left(s, 2) AS INTEGER) >= 80 THEN 1900 ELSE 2000 END) + TRY_CAST(left(s, 2) AS INTEGER), s)
        ELSE wcc_fyear_from(wcc_fyear_y1(s), s) END;
+-- The check alone, without building the text: for 0809, the second pair follows the first.
+CREATE OR REPLACE MACRO wcc_fyear_ok(s) AS
+  CASE WHEN s IS NULL THEN false
+       WHEN regexp_full_match(s, '[0-9]{4}') THEN (TRY_CAST(left(s, 2) AS INTEGER) + 1) % 100 = TRY_CAST(right(s, 2) AS INTEGER)
+       ELSE wcc_fyear(s) IS NOT NULL END;
 CREATE OR REPLACE MACRO wcc_fyear_of_date(d) AS
   CASE WHEN d IS NULL THEN NULL
        ELSE printf('%04d-%02d', year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END,

@@ -66,3 +66,12 @@ test('the CSV delimiter comes from the header line (NHS Digital extracts are pip
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the fast paths agree with the general rules (FYEAR check, ICD-10, OPCS-4)', async () => {
+  await cases('wcc_fyear_ok', [['0809', true], ['9900', true], ['200809', true], ['2008-09', true], ['2008/09', true],
+    ['2008', false], ['0810', false], ['x', false], [null, false]]);
+  await cases('wcc_icd10', [['I219', 'I219'], ['I10X', 'I10X'], ['I10', 'I10X'], ['-', null], [' i21.9 ', 'I219'], ['I219D', 'I219']]);
+  await cases('wcc_icd10_ok', [['I219', true], ['-', true], ['i219', true], ['I21$', false]]);
+  await cases('wcc_opcs', [['W401', 'W401'], ['-', null], ['-   ', null], ['w40.1', 'W401'], ['&\t ', null]]);
+  await cases('wcc_opcs_ok', [['W401', true], ['-', true], ['W40123', false], ['W4$', false]]);
+});

@@ -68,7 +68,7 @@ export const intCheck = (column: string, lo: number, hi: number): Check => ({
   column, bad: `NOT wcc_int_ok("${column}", ${lo}, ${hi})`, reason: `must be a whole number ${lo}-${hi}`,
 });
 export const fyearCheck = (column: string): Check => ({
-  column, bad: `"${column}" IS NULL OR wcc_fyear("${column}") IS NULL`, reason: `not a financial year (0809, 2008-09)`,
+  column, bad: `NOT wcc_fyear_ok("${column}")`, reason: `not a financial year (0809, 2008-09)`,
 });
 
 /**
