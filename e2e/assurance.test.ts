@@ -82,7 +82,7 @@ test('one cycle for two PCTs from opening to publication, with the forbidden att
   await pct.locator('#evidence-file').setInputFiles({ name: 'strategic-plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await pct.getByRole('button', { name: 'Upload document' }).click();
   await pct.getByText('Document uploaded.').waitFor();
-  // The upload reloads the self-assessment, which resets unsaved levels (chosen again below): wait for that reload.
+  // The upload reloads the self-assessment (unsaved choices are kept): wait for that reload.
   await pct.getByRole('table', { name: 'Documents' }).getByText('Strategic plan 2009–2014').waitFor();
   await pct.locator('#evidence-file').setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf', 'latin1') });
   await pct.getByRole('button', { name: 'Upload document' }).click();

@@ -90,10 +90,11 @@ test('a full round from options to board paper', async () => {
   const agreedInputs = page.locator('input[id^="agreed-"]');
   for (let i = 0; i < await agreedInputs.count(); i++) await agreedInputs.nth(i).fill(String(5 + (i % 4)));
   await page.locator('input[id^="rationale-"]').first().fill('Strong NICE evidence; agreed after discussion');
-  // The page shows no message when the agreed scores are recorded: wait for the server's answer before leaving.
+  // The server's answer, then the confirmation the page shows for it.
   const agreed = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/panel/agreed'));
   await page.getByRole('button', { name: 'Record agreed scores' }).click();
   assert.equal((await agreed).status(), 200, 'the agreed scores are recorded');
+  await page.getByText('The agreed scores and rationale are recorded.').waitFor();
   await page.waitForFunction(() => (document.querySelector('input[id^="rationale-"]') as HTMLInputElement | null)?.value.startsWith('Strong'));
   await noSeriousViolations(page, 'panel page');
 

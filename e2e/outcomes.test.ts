@@ -102,7 +102,7 @@ test('a PCT chooses outcomes and submits; its SHA returns, the PCT resubmits, th
   await screenshot(page, 'outcomes-draft');
   await page.getByRole('button', { name: 'Submit to SHA' }).click();
   await page.getByText('Submitted to your SHA for approval.').waitFor();
-  // The message shows before the page has reloaded the selection: wait for the new status.
+  // The message and the new status appear together once the selection has reloaded.
   await expectText(page.locator('.nhsuk-tag').first(), /Submitted to SHA/);
 
   const sha = await newPage();
