@@ -156,6 +156,10 @@ describe('ONS, IMD and aggregate files import as they are', () => {
     assert.deepEqual([q.rows[0].lo, q.rows[0].hi], [1, 5]);
     const herts = await tdb.db.query(`SELECT pct_code FROM la_pct WHERE la_name IN ('Stevenage', 'Watford') ORDER BY la_name`);
     assert.deepEqual(herts.rows.map((x) => x.pct_code), ['5P3', '5P4']);
+    // Birmingham's small areas are divided between its three PCTs, as the generator divides them.
+    const brum = await tdb.db.query(`SELECT pct_code, count(*)::int AS n FROM lsoa01_areas WHERE la_code = '00CN' GROUP BY 1 ORDER BY 1`);
+    assert.deepEqual(brum.rows.map((x) => x.pct_code), ['5M1', '5MX', '5PG']);
+    assert.ok(brum.rows.every((x) => x.n > 150), JSON.stringify(brum.rows));
   });
 
   test('IMD 2010 scores and domain ranks files import', async () => {

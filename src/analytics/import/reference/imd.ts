@@ -1,8 +1,10 @@
 // Index of Multiple Deprivation per LSOA 2001 (imd2007_lsoa01_england.csv, imd2010_lsoa01_*.csv).
-// The PCT of each small area comes from its LA through the built-in LA → PCT table.
+// The PCT of each small area comes from its LA through the built-in LA → PCT table; an LA split between
+// PCTs (Birmingham) is divided by the same small-area rule the generator uses (smallAreaPctSql).
 import { intCheck, lsoaCheck, notNull, type RecordSpec } from '../spec.ts';
 import { sqlLiteral } from '../../duckdb.ts';
 import { BUILTIN_LA_PCT } from './la-pct.ts';
+import { smallAreaPctSql } from '../../reference-data/la-pct.ts';
 import { upsertImd, upsertLaPct, type ImdRow, type LaPctRow } from './repo.ts';
 import { readFileSync } from 'node:fs';
 
@@ -36,7 +38,7 @@ export function imdSpec(year: number): RecordSpec {
       intCheck('IMD_decile', 1, 10),
     ],
     transform: `SELECT ${year} AS imd_year, upper(lsoa01_code) AS lsoa01, upper(lad_code) AS la_code, lad_name AS la_name,
-        lp.pct_code, TRY_CAST(IMD_score AS DOUBLE) AS score, wcc_int(IMD_rank) AS rank,
+        ${smallAreaPctSql('lp', 'upper(lad_code)', 'upper(lsoa01_code)')} AS pct_code, TRY_CAST(IMD_score AS DOUBLE) AS score, wcc_int(IMD_rank) AS rank,
         wcc_int(IMD_decile) AS decile, CAST(ceil(wcc_int(IMD_decile) / 2) AS INTEGER) AS quintile
       FROM valid_rows
       LEFT JOIN read_csv(${sqlLiteral(BUILTIN_LA_PCT)}, all_varchar = true) lp ON lp.la_code = upper(lad_code)`,
