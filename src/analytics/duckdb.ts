@@ -12,6 +12,9 @@ export interface DuckOptions {
   /** e.g. '3GB' (default); DuckDB spills to tempDirectory beyond it. */
   memoryLimit?: string;
   tempDirectory?: string;
+  /** Keep rows in insertion order (default true). Work whose SQL orders explicitly can turn it off so large
+   *  CREATE TABLE … AS and COPY statements stream and spill instead of buffering to keep the order. */
+  preserveInsertionOrder?: boolean;
 }
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -33,7 +36,7 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
   const config: Record<string, string> = {
     threads: String(options.threads ?? 2),
     memory_limit: options.memoryLimit ?? '3GB',
-    preserve_insertion_order: 'true',
+    preserve_insertion_order: String(options.preserveInsertionOrder ?? true),
   };
   if (options.tempDirectory) {
     mkdirSync(options.tempDirectory, { recursive: true });

@@ -45,7 +45,9 @@ async function datasetView(duck: Duck, dataDir: string, dataset: DatasetName): P
 
 export async function openLinkage(opts: LinkageOptions): Promise<Linkage> {
   const tmp = join(opts.dataDir, 'tmp', `risk-${process.pid}-${Date.now()}`);
-  const duck = await openDuck({ memoryLimit: opts.memoryLimit ?? '2GB', threads: opts.threads, tempDirectory: tmp });
+  // Every result the risk work reads in order is ordered in its SQL, so insertion order need not be kept:
+  // at national scale (250M events) keeping it made DuckDB run out of memory instead of spilling.
+  const duck = await openDuck({ memoryLimit: opts.memoryLimit ?? '2GB', threads: opts.threads, tempDirectory: tmp, preserveInsertionOrder: false });
   try {
     for (const d of ['apc', 'op', 'ae', 'deaths', 'imd', 'population'] as const) await datasetView(duck, opts.dataDir, d);
     await duck.run(`CREATE OR REPLACE TABLE tariff AS SELECT hrg, programme, CAST(cost AS DOUBLE) AS cost,
