@@ -26,17 +26,21 @@ SELECT e.person_id, 'ae', 'attendance', e.arrival_date, e.age, e.sex, e.lsoa01, 
  WHERE e.person_id IS NOT NULL AND e.arrival_date IS NOT NULL;
 
 -- Diagnoses of admitted and outpatient care, matched to the condition groups (3- or 4-character codes).
+-- Each diagnosis meets its group once: by its own code, or else by its 3-character category (when the
+-- group does not list the code itself). Two equality joins (hash joins) and UNION ALL: a UNION's
+-- de-duplication over every diagnosis ran out of memory at 55M people. d is NOT MATERIALIZED so the
+-- two branches stream their own scan instead of holding every diagnosis in memory.
 CREATE OR REPLACE TABLE event_conditions AS
-WITH d AS (
+WITH d AS NOT MATERIALIZED (
   SELECT person_id, event_date, setting, kind, generate_subscripts(diagnoses, 1) AS pos, unnest(diagnoses) AS code
     FROM events WHERE setting IN ('apc', 'op') AND len(diagnoses) > 0
-)
--- Two equality joins (4-character codes, 3-character categories) so both are hash joins.
+), groups AS (SELECT DISTINCT grp, kind, code FROM codes)
 SELECT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp_kind
-  FROM d JOIN codes c ON c.code = d.code
-UNION
+  FROM d JOIN groups c ON c.code = d.code
+UNION ALL
 SELECT d.person_id, d.event_date, d.setting, d.kind, d.pos, c.grp, c.kind AS grp_kind
-  FROM d JOIN codes c ON c.code = left(d.code, 3);
+  FROM d JOIN groups c ON c.code = left(d.code, 3)
+ WHERE length(d.code) > 3 AND NOT EXISTS (SELECT 1 FROM groups x WHERE x.code = d.code AND x.grp = c.grp AND x.kind = c.kind);
 
 CREATE OR REPLACE TABLE first_deaths AS
 SELECT person_id, min(date_of_death) AS date_of_death FROM deaths WHERE person_id IS NOT NULL GROUP BY person_id;
