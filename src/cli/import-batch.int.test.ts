@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
 import { startTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
+import { runCommand } from './testing/run-command.ts';
 
 const SHARED = process.env.WCC_SHARED_DATA ?? join(import.meta.dirname, '../../../shared/data');
 const APC = join(SHARED, 'hes', 'artificial_hes_apc_0102.csv');
@@ -22,23 +22,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const RUNNER = `
-  const { Command } = await import('commander');
-  const { register } = await import(${JSON.stringify(join(import.meta.dirname, 'import.ts'))});
-  const { reportError } = await import(${JSON.stringify(join(import.meta.dirname, 'main.ts'))});
-  const program = new Command('wcc').exitOverride();
-  register(program);
-  try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch (err) { process.exitCode = reportError(err); }
-  process.exit(process.exitCode ?? 0);
-`;
-
-function wcc(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, ...args],
-      { env: { ...process.env, DATABASE_URL: tdb.url, WCC_DATA_DIR: join(dir, 'data') }, cwd: join(import.meta.dirname, '../..') },
-      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }));
-  });
-}
+/** Runs `wcc <args>` in a child process, as a user would. */
+const wcc = (args: string[]) => runCommand('import.ts', args, { DATABASE_URL: tdb.url, WCC_DATA_DIR: join(dir, 'data') });
 
 /** The APC file's header plus lines [from, to) as a part file. */
 function part(name: string, from: number, to: number, edit: (line: string) => string = (l) => l): string {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
 import { startTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
+import { runCommand } from './testing/run-command.ts';
 
 let tdb: TestDatabase;
 let dir: string;
@@ -20,24 +20,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const RUNNER = `
-  const { Command } = await import('commander');
-  const { register } = await import(${JSON.stringify(join(import.meta.dirname, 'import.ts'))});
-  const { reportError } = await import(${JSON.stringify(join(import.meta.dirname, 'main.ts'))});
-  const program = new Command('wcc').exitOverride();
-  register(program);
-  try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch (err) { process.exitCode = reportError(err); }
-  process.exit(process.exitCode ?? 0);
-`;
-
 /** Runs `wcc <args>` in a child process, as a user would. */
-function wcc(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, ...args],
-      { env: { ...process.env, DATABASE_URL: tdb.url, WCC_DATA_DIR: join(dir, 'data') }, cwd: join(import.meta.dirname, '../..') },
-      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }));
-  });
-}
+const wcc = (args: string[]) => runCommand('import.ts', args, { DATABASE_URL: tdb.url, WCC_DATA_DIR: join(dir, 'data') });
 
 test('an invalid file prints row errors, exits 2 and records nothing', async () => {
   const file = join(dir, 'births_bad.csv');
