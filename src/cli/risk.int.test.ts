@@ -1,10 +1,9 @@
 // `wcc risk train | score | report` as a user runs them, on a synthetic England in the warehouse.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { execFile } from 'node:child_process';
 import { startTestDatabase, type TestDatabase } from '../platform/testing/test-database.ts';
 import { syntheticWarehouse } from '../needs/testing/synthetic-warehouse.ts';
+import { runCommand } from './testing/run-command.ts';
 
 let tdb: TestDatabase;
 let dataDir: string;
@@ -15,23 +14,7 @@ before(async () => {
 });
 after(async () => { await tdb?.stop(); });
 
-const RUNNER = `
-  const { Command } = await import('commander');
-  const { register } = await import(${JSON.stringify(join(import.meta.dirname, 'risk.ts'))});
-  const { reportError } = await import(${JSON.stringify(join(import.meta.dirname, 'main.ts'))});
-  const program = new Command('wcc').exitOverride();
-  register(program);
-  try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch (err) { process.exitCode = reportError(err); }
-  process.exit(process.exitCode ?? 0);
-`;
-
-function wcc(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, ...args],
-      { env: { ...process.env, DATABASE_URL: tdb.url, WCC_DATA_DIR: dataDir }, cwd: join(import.meta.dirname, '../..') },
-      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }));
-  });
-}
+const wcc = (args: string[]) => runCommand('risk.ts', args, { DATABASE_URL: tdb.url, WCC_DATA_DIR: dataDir });
 
 test('score before any model says to train first and exits non-zero', async () => {
   const r = await wcc(['risk', 'score']);
