@@ -61,7 +61,7 @@ export function smallAreaPctSql(lp: string, laExpr: string, lsoaExpr: string): s
 }
 
 /** One line of this simple CSV (double quotes around names with commas). */
-function splitLine(line: string): string[] {
+export function splitLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

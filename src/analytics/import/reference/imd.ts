@@ -4,9 +4,8 @@
 import { intCheck, lsoaCheck, notNull, type RecordSpec } from '../spec.ts';
 import { sqlLiteral } from '../../duckdb.ts';
 import { BUILTIN_LA_PCT } from './la-pct.ts';
-import { smallAreaPctSql } from '../../reference-data/la-pct.ts';
+import { readLaPct, smallAreaPctSql } from '../../reference-data/la-pct.ts';
 import { upsertImd, upsertLaPct, type ImdRow, type LaPctRow } from './repo.ts';
-import { readFileSync } from 'node:fs';
 
 /** The IMD year from an option or the file name (imd2007_…, imd2010_…). */
 export function imdYearOf(fileName: string, option?: number): number | null {
@@ -49,31 +48,10 @@ export function imdSpec(year: number): RecordSpec {
   };
 }
 
+/** The built-in LA → PCT table as the importer stores it (src/analytics/reference-data/la-pct-2008.csv). */
 export function builtinLaPct(): LaPctRow[] {
-  const [header, ...lines] = readFileSync(BUILTIN_LA_PCT, 'utf8').trim().split('\n');
-  const names = parseCsvLine(header ?? '');
-  return lines.map((line) => {
-    const cells = parseCsvLine(line);
-    const row = Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])) as Record<string, string>;
-    return { la_code: row.la_code ?? '', la_name: row.la_name ?? '', la_ons_code: row.la_ons_code || null, pct_code: row.pct_code ?? '', match: row.match ?? 'explicit' };
-  });
+  return readLaPct().map((e) => ({ la_code: e.laCode, la_name: e.laName, la_ons_code: e.laOnsCode, pct_code: e.pctCode, match: e.match }));
 }
 
 /** One CSV line with optional double quotes (the data file is ours and simple). */
-export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+export { splitLine as parseCsvLine } from '../../reference-data/la-pct.ts';
