@@ -11,7 +11,7 @@
 //   3. the whole catalogue for every year of the warehouse (the eight-year run).
 // Wall time and peak RSS (whole process, DuckDB included) for each.
 // Usage: node --import tsx bench/indicators.ts [--people N] [--copies K] [--years 2003-2010] [--runs R]
-//          [--warehouse DIR (kept and reused)] [--append docs/BENCHMARKS.md]
+//          [--warehouse DIR (kept and reused)] [--build-only] [--append docs/BENCHMARKS.md]
 // National scale (≈ 20M APC episodes a year): --people 300000 --copies 180 --years 2003-2010
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -178,70 +178,72 @@ try {
   const setupSeconds = (performance.now() - t0) / 1000;
   console.log(`warehouse: per year ${JSON.stringify(sizes)} rows; ${years.length} year(s) ${years[0]}…${years.at(-1)} (copies of 2008); ${mb(bytes)} Parquet; ready in ${setupSeconds.toFixed(0)} s`);
 
-  // 3. One DSR: engine vs hand-written SQL, alternating, fresh DuckDB each run.
-  const catalogue = loadCatalogue();
-  const def = catalogue.find((d) => d.id === 'admissions-emergency')!;
-  const tree: AreaTree = await loadAreaTree(db, '2008-10-01');
-  const engineMs: number[] = [];
-  const handMs: number[] = [];
-  let maxRel = 0;
-  let compared = 0;
-  for (let i = 0; i < runs + 1; i++) {
-    const e = await timed(async () => {
-      const duck = await openDuck({ threads: 2, memoryLimit: '3GB', tempDirectory: join(root, 'spill') });
-      try {
-        await prepareWarehouse(duck, dataDir, tree);
-        return await computeIndicator(openSession(duck), def, '2008-09', catalogue);
-      } finally { duck.close(); }
-    });
-    const h = await timed(async () => {
-      const duck = await openDuck({ threads: 2, memoryLimit: '3GB', tempDirectory: join(root, 'spill') });
-      try {
-        await duck.run('CREATE TABLE pct_sha (pct VARCHAR, sha VARCHAR)');
-        for (const p of tree.pcts) await duck.run('INSERT INTO pct_sha VALUES ($1, $2)', [p.code, p.shaCode]);
-        return await duck.all<{ area: string; breakdown: string; value: number | null; lower95: number | null; upper998: number | null }>(handWrittenDsr(dataDir));
-      } finally { duck.close(); }
-    });
-    if (i > 0) { engineMs.push(e.ms); handMs.push(h.ms); } // the first pair warms the file cache
-    const hand = new Map(h.result.map((r) => [`${r.area}|${r.breakdown}`, r]));
-    compared = 0;
-    for (const v of e.result) {
-      const r = hand.get(`${v.areaCode}|${v.breakdown}`);
-      if (!r && v.value !== null) throw new Error(`hand-written query has no row for ${v.areaCode} ${v.breakdown}`);
-      for (const [a, b] of [[v.value, r?.value ?? null], [v.limits[0], r?.lower95 ?? null], [v.limits[3], r?.upper998 ?? null]] as const) {
-        if ((a === null) !== (b === null)) throw new Error(`${v.areaCode} ${v.breakdown}: ${a} vs ${b}`);
-        if (a !== null && b !== null) maxRel = Math.max(maxRel, Math.abs(a - b) / Math.abs(b));
+  if (args.includes('--build-only')) console.log('--build-only: the warehouse is built; nothing measured');
+  else {
+    // 3. One DSR: engine vs hand-written SQL, alternating, fresh DuckDB each run.
+    const catalogue = loadCatalogue();
+    const def = catalogue.find((d) => d.id === 'admissions-emergency')!;
+    const tree: AreaTree = await loadAreaTree(db, '2008-10-01');
+    const engineMs: number[] = [];
+    const handMs: number[] = [];
+    let maxRel = 0;
+    let compared = 0;
+    for (let i = 0; i < runs + 1; i++) {
+      const e = await timed(async () => {
+        const duck = await openDuck({ threads: 2, memoryLimit: '3GB', tempDirectory: join(root, 'spill') });
+        try {
+          await prepareWarehouse(duck, dataDir, tree);
+          return await computeIndicator(openSession(duck), def, '2008-09', catalogue);
+        } finally { duck.close(); }
+      });
+      const h = await timed(async () => {
+        const duck = await openDuck({ threads: 2, memoryLimit: '3GB', tempDirectory: join(root, 'spill') });
+        try {
+          await duck.run('CREATE TABLE pct_sha (pct VARCHAR, sha VARCHAR)');
+          for (const p of tree.pcts) await duck.run('INSERT INTO pct_sha VALUES ($1, $2)', [p.code, p.shaCode]);
+          return await duck.all<{ area: string; breakdown: string; value: number | null; lower95: number | null; upper998: number | null }>(handWrittenDsr(dataDir));
+        } finally { duck.close(); }
+      });
+      if (i > 0) { engineMs.push(e.ms); handMs.push(h.ms); } // the first pair warms the file cache
+      const hand = new Map(h.result.map((r) => [`${r.area}|${r.breakdown}`, r]));
+      compared = 0;
+      for (const v of e.result) {
+        const r = hand.get(`${v.areaCode}|${v.breakdown}`);
+        if (!r && v.value !== null) throw new Error(`hand-written query has no row for ${v.areaCode} ${v.breakdown}`);
+        for (const [a, b] of [[v.value, r?.value ?? null], [v.limits[0], r?.lower95 ?? null], [v.limits[3], r?.upper998 ?? null]] as const) {
+          if ((a === null) !== (b === null)) throw new Error(`${v.areaCode} ${v.breakdown}: ${a} vs ${b}`);
+          if (a !== null && b !== null) maxRel = Math.max(maxRel, Math.abs(a - b) / Math.abs(b));
+        }
+        compared++;
       }
-      compared++;
+      console.log(`run ${i}: engine ${e.ms.toFixed(0)} ms, hand-written ${h.ms.toFixed(0)} ms`);
     }
-    console.log(`run ${i}: engine ${e.ms.toFixed(0)} ms, hand-written ${h.ms.toFixed(0)} ms`);
-  }
-  const ratio = median(engineMs) / median(handMs);
-  if (!(maxRel < 1e-9)) throw new Error(`engine and hand-written DSR disagree by a relative ${maxRel}`);
+    const ratio = median(engineMs) / median(handMs);
+    if (!(maxRel < 1e-9)) throw new Error(`engine and hand-written DSR disagree by a relative ${maxRel}`);
 
-  // 4. The whole catalogue for every area, one year, into PostgreSQL.
-  const loadStart = loadavg();
-  const one = await measured(() => computeIndicators({ db, dataDir }, { year: 2008, force: true }));
-  const oneValues = one.result.computed.reduce((t, c) => t + c.values, 0);
-  const scanLine = (sc: ComputeSummary['scans']) => sc.map((x) => `${x.label.split(' [')[0]} ${x.period} ${(x.ms / 1000).toFixed(1)} s (${x.indicators.length})`).join('; ');
-  console.log(`catalogue, one year (2008 / 2008-09): ${one.result.computed.length} indicator-periods, ${oneValues} values, ${(one.ms / 1000).toFixed(1)} s, peak RSS ${mb(one.rss)}`);
-  console.log(`  scans: ${scanLine(one.result.scans)}`);
-  for (const c of [...one.result.computed].sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`  ${c.indicatorId} ${c.period} ${c.ms.toFixed(0)} ms`);
-  console.log(`DSR: engine ${median(engineMs).toFixed(0)} ms vs hand-written ${median(handMs).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), ${compared} values agree to ${maxRel.toExponential(1)}`);
+    // 4. The whole catalogue for every area, one year, into PostgreSQL.
+    const loadStart = loadavg();
+    const one = await measured(() => computeIndicators({ db, dataDir }, { year: 2008, force: true }));
+    const oneValues = one.result.computed.reduce((t, c) => t + c.values, 0);
+    const scanLine = (sc: ComputeSummary['scans']) => sc.map((x) => `${x.label.split(' [')[0]} ${x.period} ${(x.ms / 1000).toFixed(1)} s (${x.indicators.length})`).join('; ');
+    console.log(`catalogue, one year (2008 / 2008-09): ${one.result.computed.length} indicator-periods, ${oneValues} values, ${(one.ms / 1000).toFixed(1)} s, peak RSS ${mb(one.rss)}`);
+    console.log(`  scans: ${scanLine(one.result.scans)}`);
+    for (const c of [...one.result.computed].sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`  ${c.indicatorId} ${c.period} ${c.ms.toFixed(0)} ms`);
+    console.log(`DSR: engine ${median(engineMs).toFixed(0)} ms vs hand-written ${median(handMs).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), ${compared} values agree to ${maxRel.toExponential(1)}`);
 
-  // 5. Every year of the warehouse (eight copies of 2008 by default), every indicator, into PostgreSQL.
-  const all = years.length > 1 ? await measured(() => computeIndicators({ db, dataDir }, { force: true })) : null;
-  if (all) {
-    const allValues = all.result.computed.reduce((t, c) => t + c.values, 0);
-    console.log(`catalogue, ${years.length} years (${years[0]}…${years.at(-1)}, each a copy of the generated 2008${firstYear < 2006 ? ', the 2006 PCT tree applied before 2006' : ''}): ${all.result.computed.length} indicator-periods, ${allValues} values, ${(all.ms / 1000).toFixed(1)} s, peak RSS ${mb(all.rss)}`);
-    const byDataset = new Map<string, number>();
-    for (const x of all.result.scans) byDataset.set(x.label.split(' ')[0], (byDataset.get(x.label.split(' ')[0]) ?? 0) + x.ms);
-    console.log(`  scan time by dataset: ${[...byDataset].map(([d, ms]) => `${d} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-  }
+    // 5. Every year of the warehouse (eight copies of 2008 by default), every indicator, into PostgreSQL.
+    const all = years.length > 1 ? await measured(() => computeIndicators({ db, dataDir }, { force: true })) : null;
+    if (all) {
+      const allValues = all.result.computed.reduce((t, c) => t + c.values, 0);
+      console.log(`catalogue, ${years.length} years (${years[0]}…${years.at(-1)}, each a copy of the generated 2008${firstYear < 2006 ? ', the 2006 PCT tree applied before 2006' : ''}): ${all.result.computed.length} indicator-periods, ${allValues} values, ${(all.ms / 1000).toFixed(1)} s, peak RSS ${mb(all.rss)}`);
+      const byDataset = new Map<string, number>();
+      for (const x of all.result.scans) byDataset.set(x.label.split(' ')[0], (byDataset.get(x.label.split(' ')[0]) ?? 0) + x.ms);
+      console.log(`  scan time by dataset: ${[...byDataset].map(([d, ms]) => `${d} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    }
 
-  if (appendTo) {
-    const slowest = [...one.result.scans].sort((a, b) => b.ms - a.ms).slice(0, 3).map((c) => `${c.label.split(' [')[0]} ${(c.ms / 1000).toFixed(1)} s`).join(', ');
-    appendFileSync(appendTo, `
+    if (appendTo) {
+      const slowest = [...one.result.scans].sort((a, b) => b.ms - a.ms).slice(0, 3).map((c) => `${c.label.split(' [')[0]} ${(c.ms / 1000).toFixed(1)} s`).join(', ');
+      appendFileSync(appendTo, `
 ## Indicator engine
 
 Run: \`node --import tsx bench/indicators.ts --people ${people} --copies ${copies} --years ${years[0]}-${years.at(-1)} --runs ${runs} --append docs/BENCHMARKS.md\`
@@ -263,6 +265,7 @@ load average ${loadStart.map((l) => l.toFixed(2)).join(', ')} before the catalog
   written to PostgreSQL (one transaction each): **${(one.ms / 1000).toFixed(1)} s** wall (goal ≤ 60 s), peak RSS **${mb(one.rss)}**
   (whole process, DuckDB included); ${one.result.scans.length} shared scans, slowest: ${slowest}.
 ${all ? `- **Whole catalogue, ${years.length} years**: ${all.result.computed.length} indicator-periods: **${(all.ms / 1000).toFixed(1)} s** wall (goal ≤ 300 s), peak RSS **${mb(all.rss)}**.\n` : ''}`);
+    }
   }
 } finally {
   clearInterval(sampler);

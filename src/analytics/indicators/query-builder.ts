@@ -5,7 +5,7 @@ import type { IndicatorDefinition } from './definition-schema.ts';
 import {
   Params, ageSexConditions, bandScopeConditions, numeratorOnlyConditions, recordConditions,
 } from './filters.ts';
-import { SOURCES, periodValue, sourceRelation, weightedRelation } from './relations.ts';
+import { SOURCES, periodValue, sourceRelation, weightedColumns, weightedRelation } from './relations.ts';
 
 export type BandScheme = 'esp' | 'le' | 'none';
 export type DeprivationGroups = 'quintile' | 'decile';
@@ -102,7 +102,7 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
   const num = def.numerator!;
   const ds = num.dataset as keyof typeof SOURCES;
   const src = SOURCES[ds];
-  let relation = sourceRelation(num, o.period, p);
+  const relation = sourceRelation(num, o.period, p);
   const weighted = num.weighting !== undefined;
   const where = [`${src.period} = ${periodValue(ds, o.period, p)}`];
   if (o.bands !== 'none') where.push('age IS NOT NULL');
@@ -126,9 +126,11 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
       FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
   }
   where.push(...recordConditions(num, p), ...numeratorOnlyConditions(num, p));
-  // Weighting unnests the diagnoses: select the period's rows first, then weight only those.
-  if (weighted) relation = weightedRelation(relation, num.weighting!.measure, where.join(' AND '));
-  return `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
+  // Weighting unnests the diagnoses of the rows the rules select; the weighted rows need no second filter.
+  const rows = weighted
+    ? weightedRelation(relation, num.weighting!.measure, where.join(' AND '), weightedColumns(ds))
+    : `${relation} WHERE ${where.join(' AND ')}`;
+  return `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${rows} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
 }
 
 function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params): string {

@@ -6,61 +6,86 @@ import type { Params } from './filters.ts';
 import { AAF_AGE_FROM } from './warehouse-views.ts';
 
 export const SOURCES = {
-  hes_apc: { table: 'wh_apc', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
-  hes_op: { table: 'wh_op', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
-  hes_ae: { table: 'wh_ae', period: 'fyear', base: 'coalesce(residence_pct, pct_code)' },
-  deaths: { table: 'wh_deaths', period: 'year', base: 'pct_code' },
-  births: { table: 'wh_births', period: 'year', base: 'pct_code' },
+  hes_apc: { table: 'wh_apc', period: 'fyear', base: 'coalesce(residence_pct, pct_code)', baseColumns: ['residence_pct', 'pct_code'] },
+  hes_op: { table: 'wh_op', period: 'fyear', base: 'coalesce(residence_pct, pct_code)', baseColumns: ['residence_pct', 'pct_code'] },
+  hes_ae: { table: 'wh_ae', period: 'fyear', base: 'coalesce(residence_pct, pct_code)', baseColumns: ['residence_pct', 'pct_code'] },
+  deaths: { table: 'wh_deaths', period: 'year', base: 'pct_code', baseColumns: ['pct_code'] },
+  births: { table: 'wh_births', period: 'year', base: 'pct_code', baseColumns: ['pct_code'] },
 } as const;
 
 export function periodValue(dataset: keyof typeof SOURCES, period: string, p: Params): string {
   return SOURCES[dataset].period === 'year' ? p.add(Number(period)) : p.add(period);
 }
 
-/** The record-level source relation: the dataset, or for readmissions the first episodes with their flag. */
+/**
+ * The record-level source relation: the dataset, or for readmissions the period's first episodes, each
+ * with spell_end (the last discharge of its spell: its own, or a later episode's of the same patient and
+ * admission date) and readmitted (the patient's next emergency admission, in this period or the next,
+ * began 0 to N days after spell_end).
+ */
 export function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
   const ds = num.dataset as keyof typeof SOURCES;
   if (num.readmittedWithinDays === undefined) return SOURCES[ds].table;
   const next = Number(period.slice(0, 4)) + 1;
   const nextPeriod = `${next}-${String((next + 1) % 100).padStart(2, '0')}`;
-  // Only the columns the rules and the roll-up can read: the two windows sort two years of episodes,
-  // and carrying every diagnosis and procedure list through them cost more than the windows.
+  const [mine, following] = [p.add(period), p.add(nextPeriod)];
+  // Only the columns the rules and the roll-up can read: the window sorts the episodes by patient, and
+  // every column it carries costs in that sort.
   const codes = num.diagnosis || num.acsc || num.weighting ? ', diagnoses, procedures' : '';
-  const columns = `person_id, episode_key, fyear, admission_date, discharge_date, epiorder, admission_class, patient_class,
+  const columns = `source_file, source_row, person_id, episode_key, fyear, admission_date, discharge_date, epiorder, admission_class, patient_class,
           age, sex, lsoa01, pct_code, residence_pct, length_of_stay${codes}`;
+  // One window: the next year's first episodes matter only as emergency admissions. Later episodes of a
+  // spell (few) are joined by patient and admission date instead of a second window over every episode.
   return `(
     SELECT *, coalesce(date_diff('day', spell_end, next_emergency) BETWEEN 0 AND ${p.add(num.readmittedWithinDays)}, false) AS readmitted
     FROM (
-      SELECT *, min(CASE WHEN admission_class = 'emergency' THEN admission_date END)
-        OVER (PARTITION BY person_id ORDER BY admission_date, episode_key ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_emergency
+      SELECT f.*, greatest(f.discharge_date, l.later_end) AS spell_end
       FROM (
-        SELECT ${columns}, max(discharge_date) OVER (PARTITION BY person_id, admission_date) AS spell_end
-        FROM wh_apc WHERE person_id IS NOT NULL AND fyear IN (${p.add(period)}, ${p.add(nextPeriod)}))
-      WHERE epiorder = 1))`;
+        SELECT ${columns}, min(admission_date) FILTER (WHERE admission_class = 'emergency')
+          OVER (PARTITION BY person_id ORDER BY admission_date, episode_key ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_emergency
+        FROM wh_apc
+        WHERE person_id IS NOT NULL AND epiorder = 1 AND (fyear = ${mine} OR (fyear = ${following} AND admission_class = 'emergency'))) f
+      LEFT JOIN (
+        SELECT person_id, admission_date, max(discharge_date) AS later_end FROM wh_apc
+        WHERE person_id IS NOT NULL AND epiorder > 1 AND fyear IN (${mine}, ${following}) GROUP BY ALL) l
+        ON l.person_id = f.person_id AND l.admission_date = f.admission_date
+      WHERE f.fyear = ${mine}))`;
 }
 
-/** The alcohol-attributable weight of a record from its diagnoses `d` joined to the fractions `a`. */
+/** The alcohol-attributable weight of a record from its diagnoses `d` joined to the positive fractions `a`. */
 function weightOf(measure: 'narrow' | 'broad'): string {
   return measure === 'broad'
     ? 'max(a.fraction)'
-    : `CASE WHEN max(a.fraction) FILTER (WHERE d.pos = 1) > 0 THEN max(a.fraction) FILTER (WHERE d.pos = 1)
-            ELSE coalesce(max(a.fraction) FILTER (WHERE d.pos > 1 AND a.external), 0) END`;
+    : `coalesce(max(a.fraction) FILTER (WHERE d.pos = 1), max(a.fraction) FILTER (WHERE d.pos > 1 AND a.external), 0)`;
+}
+
+/** The columns a weighted record keeps for the roll-up: its base area's, small area, sex, age and period. */
+export function weightedColumns(dataset: keyof typeof SOURCES): string[] {
+  const src = SOURCES[dataset];
+  return [...src.baseColumns, 'lsoa01', 'sex', 'age', src.period];
 }
 
 /**
- * The rows of `relation` that satisfy `where`, each with its alcohol-attributable weight per measure
- * (columns w_narrow, w_broad …), keeping the rows where any weight is positive.
+ * The records of `relation` that satisfy `where`, each with the columns `keep` and its alcohol-attributable
+ * weight per measure (w_narrow, w_broad …), keeping the records where any weight is positive.
+ * The diagnoses are unnested and joined to the positive fractions; only records with an attributable
+ * code survive the join, and they are regrouped by where they lie in the warehouse (source_file,
+ * source_row: no window over the whole year to number them).
  */
-export function weightsRelation(relation: string, measures: ('narrow' | 'broad')[], where: string): string {
+export function weightsRelation(relation: string, measures: ('narrow' | 'broad')[], where: string, keep: string[]): string {
   const cols = measures.map((m) => `${weightOf(m)} AS w_${m}`).join(', ');
+  const kept = keep.map((c) => `d.${c}`).join(', ');
   return `(
-    WITH r AS (SELECT *, row_number() OVER () AS rid FROM ${relation} WHERE ${where}),
-    d AS (SELECT rid, sex, age, unnest(diagnoses) AS code, generate_subscripts(diagnoses, 1) AS pos FROM r WHERE age IS NOT NULL),
-    w AS (SELECT d.rid, ${cols} FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = ${AAF_AGE_FROM.replaceAll('age', 'd.age')} GROUP BY d.rid)
-    SELECT r.*, ${measures.map((m) => `w.w_${m}`).join(', ')} FROM r JOIN w USING (rid) WHERE ${measures.map((m) => `w.w_${m} > 0`).join(' OR ')})`;
+    WITH d AS (SELECT source_file, source_row, ${keep.join(', ')}, ${AAF_AGE_FROM} AS aaf_age,
+                 unnest(diagnoses) AS code, generate_subscripts(diagnoses, 1) AS pos
+               FROM ${relation} WHERE ${where} AND age IS NOT NULL)
+    SELECT ${kept}, ${cols}
+    FROM d JOIN aaf a ON a.code4 = d.code AND a.sex = d.sex AND a.age_from = d.aaf_age AND a.fraction > 0
+    GROUP BY d.source_file, d.source_row, ${kept}
+    HAVING ${measures.map((m) => `w_${m} > 0`).join(' OR ')})`;
 }
 
-/** Alcohol-attributable weight per row: the rows of `relation` with a column w. */
-export function weightedRelation(relation: string, measure: 'narrow' | 'broad', where: string): string {
-  return `(SELECT * EXCLUDE (w_${measure}), w_${measure} AS w FROM ${weightsRelation(relation, [measure], where)})`;
+/** Alcohol-attributable weight per record: the records of `relation` that satisfy `where`, with `keep` and w. */
+export function weightedRelation(relation: string, measure: 'narrow' | 'broad', where: string, keep: string[]): string {
+  return `(SELECT * EXCLUDE (w_${measure}), w_${measure} AS w FROM ${weightsRelation(relation, [measure], where, keep)})`;
 }

@@ -8,7 +8,7 @@
 import type { IndicatorDefinition } from './definition-schema.ts';
 import { Params, allOf, numeratorOnlyConditions, recordConditions } from './filters.ts';
 import { FINE_BAND, type BandScheme, type ScanColumns } from './query-builder.ts';
-import { SOURCES, periodValue, sourceRelation, weightsRelation } from './relations.ts';
+import { SOURCES, periodValue, sourceRelation, weightedColumns, weightsRelation } from './relations.ts';
 
 export interface ScanPlan {
   /** what the scan reads, e.g. 'hes_apc', 'hes_apc readmissions 30 days', 'hes_apc alcohol weights' */
@@ -52,6 +52,7 @@ function planOne(label: string, table: string, members: Member[], period: string
   const byRule = new Map<string, ScanColumns>();
   const selects: string[] = [];
   const where = [`${src.period} = ${periodValue(ds, period, p)}`];
+  // (a weighted relation keeps the period column, so the period condition holds on it as well)
   let relation: string = sourceRelation(first, period, p);
   const weighted = first.weighting !== undefined;
   if (weighted) {
@@ -59,7 +60,7 @@ function planOne(label: string, table: string, members: Member[], period: string
     const rows = [...where, ...recordConditions(first, p), ...numeratorOnlyConditions(first, p)];
     if (members[0].bands !== 'none') rows.push('age IS NOT NULL');
     const measures = [...new Set(members.map((m) => m.def.numerator!.weighting!.measure))];
-    relation = weightsRelation(relation, measures, rows.join(' AND '));
+    relation = weightsRelation(relation, measures, rows.join(' AND '), weightedColumns(ds));
   }
   for (const { def } of members) {
     const num = def.numerator!;

@@ -16,6 +16,7 @@ export interface AreaTree {
 }
 
 const DATASETS: DatasetName[] = ['apc', 'op', 'ae', 'deaths', 'births', 'population', 'ons_deaths', 'imd'];
+const RECORD_LEVEL: DatasetName[] = ['apc', 'op', 'ae', 'deaths'];
 
 export function hasParquet(dataDir: string, dataset: DatasetName): boolean {
   const dir = datasetDir(dataDir, dataset);
@@ -30,9 +31,12 @@ export async function createDatasetViews(duck: Duck, dataDir: string): Promise<S
       present.add(ds);
       // A view cannot take parameters; the glob is built from the configured data folder, never from a request.
       const glob = join(datasetDir(dataDir, ds), '*.parquet').replaceAll("'", "''");
-      await duck.run(`CREATE OR REPLACE VIEW wh_${ds} AS SELECT * FROM read_parquet('${glob}', union_by_name = true)`);
+      // Record-level rows carry where they lie (file, row): a key no window has to number.
+      const where = RECORD_LEVEL.includes(ds) ? ', filename AS source_file, file_row_number AS source_row' : '';
+      await duck.run(`CREATE OR REPLACE VIEW wh_${ds} AS SELECT *${where} FROM read_parquet('${glob}', union_by_name = true)`);
     } else {
-      await duck.run(`CREATE OR REPLACE TABLE wh_${ds} (${columnList(ds)})`);
+      const where = RECORD_LEVEL.includes(ds) ? ', source_file VARCHAR, source_row BIGINT' : '';
+      await duck.run(`CREATE OR REPLACE TABLE wh_${ds} (${columnList(ds)}${where})`);
     }
   }
   return present;
