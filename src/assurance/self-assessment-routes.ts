@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/app.ts';
 import { AppError } from '../platform/errors.ts';
+import { readUpload } from '../platform/http/upload.ts';
 import { clockOf } from './clock.ts';
 import { getSelfAssessment, saveSelfScores, submitSelfAssessment } from './self-assessment-service.ts';
 import { changeEvidence, downloadEvidence, uploadEvidence } from './evidence-service.ts';
@@ -30,19 +31,7 @@ export const selfAssessmentRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     schema: { tags, summary: 'Upload an evidence document (multipart: documentType, title, subCriteria, then file; PDF, DOCX, XLSX, ODT, CSV or PNG, ≤ 20 MB)', params: PctParams },
   }, async (request, reply) => {
     const { cycle, org } = request.params as P;
-    if (!request.isMultipart()) throw new AppError('invalid', 'Send the document as multipart/form-data.');
-    const fields: Record<string, string> = {};
-    let file: { name: string; bytes: Buffer } | null = null;
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        try {
-          file = { name: part.filename, bytes: await part.toBuffer() };
-        } catch (e) {
-          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('too_large', 'The document is larger than 20 MB.', [{ path: 'file', message: 'larger than 20 MB' }]);
-          throw e;
-        }
-      } else fields[part.fieldname] = String(part.value);
-    }
+    const { fields, file } = await readUpload(request, '20 MB');
     if (!file) throw new AppError('invalid', 'Choose a file to upload.', [{ path: 'file', message: 'required' }]);
     const row = await uploadEvidence(deps.db, deps.config.dataDir, request.principal, cycle, org, {
       documentType: fields.documentType ?? '', title: fields.title ?? '', fileName: file.name, bytes: file.bytes,

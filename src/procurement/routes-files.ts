@@ -1,10 +1,11 @@
 // Procurement API, part 3: files. A supplier's framework documents (upload by the supplier; download by
 // the supplier and NHS staff, 404 for rivals) and documents attached to a sealed bid (sealed like the
 // bid: receipts before the deadline, content only after it, to those who may read the bid).
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../platform/errors.ts';
+import { readUpload } from '../platform/http/upload.ts';
 import { requirePrincipal } from '../platform/auth/policy.ts';
 import type { ProcurementOptions } from './plugin-options.ts';
 import * as S from './schemas.ts';
@@ -13,24 +14,6 @@ import { downloadSupplierFile, uploadSupplierFile } from './supplier-files.ts';
 import { attachToBid, downloadAttachment, listAttachmentReceipts } from './bid-attachments.ts';
 
 const tags = ['procurement'];
-
-/** The form's fields and its file (null when none was chosen: the service reports it with the other fields). */
-async function readUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } | null }> {
-  if (!request.isMultipart()) throw new AppError('invalid', 'Send the document as multipart/form-data.', [{ path: 'file', message: 'Choose a file to upload.' }]);
-  const fields: Record<string, string> = {};
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      try {
-        file = { name: part.filename, bytes: await part.toBuffer() };
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('too_large', 'The file is larger than 10 MB.', [{ path: 'file', message: 'The file is larger than 10 MB.' }]);
-        throw e;
-      }
-    } else fields[part.fieldname] = String(part.value);
-  }
-  return { fields, file: file && file.bytes.length > 0 ? file : null };
-}
 
 function sendFile(reply: FastifyReply, f: { fileName: string; mediaType: string; bytes: Buffer }) {
   return reply.type(f.mediaType).header('content-disposition', `attachment; filename="${f.fileName.replace(/"/g, '')}"`)
@@ -46,7 +29,7 @@ export const procurementFileRoutes: FastifyPluginAsync<ProcurementOptions> = asy
     schema: { tags, summary: 'Upload a framework document (the supplier; multipart: frameworkId, title, then file; PDF, DOCX, XLSX, ODT or PNG, ≤ 10 MB)', params: Type.Object({ supplierId: S.SupplierId }, { additionalProperties: false }), response: { 201: S.SupplierFile } },
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
-    const { fields, file } = await readUpload(request);
+    const { fields, file } = await readUpload(request, '10 MB');
     return reply.code(201).send(await uploadSupplierFile(db, dataDir, p, request.params.supplierId,
       { frameworkId: fields.frameworkId ?? '', title: fields.title ?? '', fileName: file?.name ?? '', bytes: file?.bytes ?? null }));
   });
@@ -59,7 +42,7 @@ export const procurementFileRoutes: FastifyPluginAsync<ProcurementOptions> = asy
     schema: { tags, summary: 'Attach a document to your sealed bid before the deadline (multipart: file); answers a receipt', params: S.BidParams, response: { 201: S.AttachmentReceipt } },
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
-    const { file } = await readUpload(request);
+    const { file } = await readUpload(request, '10 MB');
     if (!file) throw new AppError('invalid', 'Choose a file to attach.', [{ path: 'file', message: 'Choose a file to attach.' }]);
     return reply.code(201).send(await attachToBid(db, dataDir, kek(), p, request.params.id, request.params.supplierId, { fileName: file.name, bytes: file.bytes }));
   });
