@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDuck, type Duck } from '../duckdb.ts';
+import { openDuck } from '../duckdb.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadCatalogue } from './catalogue.ts';
@@ -16,6 +16,7 @@ import { openSession } from './engine.ts';
 import { computeBatch, type ScanTiming } from './batch.ts';
 import { getInputsKeys, loadAreaTree, replaceValues, syncCatalogue } from './repo.ts';
 import { createAreaMap, createDatasetViews, createDeprivationGroups } from './warehouse-views.ts';
+import { inventory, type Inventory } from './inventory.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
 export const ENGINE_VERSION = 'indicators-10';
@@ -39,20 +40,6 @@ export function periodOfYear(def: IndicatorDefinition, year: number): string {
 /** The date whose organisation tree applies to a period (mid-year). */
 export function treeDate(period: string): string {
   return period.includes('-') ? `${period.slice(0, 4)}-10-01` : `${period}-07-01`;
-}
-
-type Inventory = Map<string, Map<string, string[]>>; // dataset → period → import ids
-
-async function inventory(duck: Duck): Promise<Inventory> {
-  const inv: Inventory = new Map();
-  const read = async (name: string, sql: string) => {
-    const rows = await duck.all<{ period: string; ids: string[] }>(sql);
-    inv.set(name, new Map(rows.map((r) => [String(r.period), r.ids])));
-  };
-  for (const ds of ['apc', 'op', 'ae']) await read(ds, `SELECT fyear AS period, list(DISTINCT import_id ORDER BY import_id) AS ids FROM wh_${ds} GROUP BY fyear`);
-  for (const ds of ['deaths', 'births', 'population', 'ons_deaths']) await read(ds, `SELECT year::VARCHAR AS period, list(DISTINCT import_id ORDER BY import_id) AS ids FROM wh_${ds} GROUP BY year`);
-  await read('imd', `SELECT 'all' AS period, list(DISTINCT import_id ORDER BY import_id) AS ids FROM wh_imd`);
-  return inv;
 }
 
 const NUMERATOR_DATASETS: Record<string, string[]> = {
@@ -97,7 +84,7 @@ export async function computeIndicators(deps: { db: Db; dataDir: string }, opts:
   const summary: ComputeSummary = { computed: [], skipped: 0, scans: [], totalMs: 0 };
   try {
     await createDatasetViews(duck, deps.dataDir);
-    const inv = await inventory(duck);
+    const inv = await inventory(duck, deps.dataDir);
     const work = targets.flatMap((def) => {
       const base = source(def, catalogue);
       const periods = opts.year !== undefined ? [periodOfYear(base, opts.year)] : periodsOf(base, inv);
