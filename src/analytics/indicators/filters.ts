@@ -72,6 +72,7 @@ function anyCode(pattern: string): string {
 // Space-prefixed lists of codes, so one regular expression tests every position at once.
 const ALL_DIAGS = `(' ' || array_to_string(diagnoses, ' '))`;
 const SECONDARY_DIAGS = `(' ' || array_to_string(diagnoses[2:], ' '))`;
+const PRIMARY_DIAG = `(' ' || coalesce(diagnoses[1], ''))`;
 const PRIMARY_PROC = `(' ' || coalesce(procedures[1], ''))`;
 const ALL_PROCS = `(' ' || array_to_string(procedures, ' '))`;
 
@@ -91,17 +92,27 @@ function diagnosisCondition(rule: NonNullable<NumeratorRule['diagnosis']>, p: Pa
 function acscCondition(ref: CodeListRef, p: Params): string {
   const rules = readAcscRules(ref);
   // Every condition needs its pattern somewhere among the diagnoses: one regular expression for all of
-  // them first turns away the admissions that match none (most), before the 19 rules one by one.
+  // them first turns away the admissions that match none (most), before the conditions.
   const any = `regexp_matches(${ALL_DIAGS}, ${p.add(anyCode(rules.map((r) => `(?:${r.pattern})`).join('|')))})`;
-  const parts = rules.map((r) => {
-    const target = r.position === 'primary' ? `(' ' || coalesce(diagnoses[1], ''))` : ALL_DIAGS;
-    const terms = [`regexp_matches(${target}, ${p.add(`^${anyCode(r.pattern)}`)})`];
+  // The conditions with no exclusion or requirement need only their code (in first place, or in any
+  // place): one pattern each for all of them, so most matches cost one more test, not up to nineteen.
+  const simple = (r: AcscRule) => !r.excludeSecondary && !r.requireSecondary && !r.excludePrimaryProcedure && !r.excludeAnyProcedure;
+  const codeTest = (position: AcscRule['position'], pattern: string) => position === 'primary'
+    ? `regexp_matches(${PRIMARY_DIAG}, ${p.add(`^${anyCode(pattern)}`)})`
+    : `regexp_matches(${ALL_DIAGS}, ${p.add(anyCode(pattern))})`;
+  const parts: string[] = [];
+  for (const position of ['primary', 'any'] as const) {
+    const patterns = rules.filter((r) => simple(r) && r.position === position).map((r) => `(?:${r.pattern})`);
+    if (patterns.length > 0) parts.push(codeTest(position, patterns.join('|')));
+  }
+  for (const r of rules.filter((x) => !simple(x))) {
+    const terms = [codeTest(r.position, r.pattern)];
     if (r.excludeSecondary) terms.push(`NOT regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.excludeSecondary))})`);
     if (r.requireSecondary) terms.push(`regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.requireSecondary))})`);
     if (r.excludePrimaryProcedure) terms.push(`NOT regexp_matches(${PRIMARY_PROC}, ${p.add(`^${anyCode(r.excludePrimaryProcedure)}`)})`);
     if (r.excludeAnyProcedure) terms.push(`NOT regexp_matches(${ALL_PROCS}, ${p.add(anyCode(r.excludeAnyProcedure))})`);
-    return allOf(terms);
-  });
+    parts.push(allOf(terms));
+  }
   return `(${allOf([any, anyOf(parts)])})`;
 }
 

@@ -23,15 +23,20 @@ test('all-cause mortality also reads ONS aggregates by local authority', () => {
   assert.match(q.sql, /UNION ALL SELECT area_code, '', sex, .* FROM wh_ons_deaths/s);
 });
 
-test('emergency ACSC admissions: one pattern parameter per condition and exclusion', () => {
+test('emergency ACSC admissions: one pattern for every condition, one per kind of plain condition, one per rule with exclusions', () => {
   const q = buildIndicatorQuery(def('admissions-acsc'), { period: '2008-09', bands: 'esp', groups: 'quintile' });
   assert.equal(q.params[0], '2008-09');
   assert.match(q.sql, /admission_class IN \(\$\d+\)/);
   assert.match(q.sql, /epiorder = 1/);
-  const patterns = q.params.filter((p) => typeof p === 'string' && p.includes('(?:'));
-  assert.equal(patterns.length, 1 + 19 + 5, 'any condition (first, to turn away most admissions) + 19 conditions + 4 exclusions + 1 required secondary');
-  assert.ok(patterns.includes('^ (?:J4[56])'), 'asthma in the primary position');
-  assert.ok(String(patterns[0]).includes('|(?:J4[56])|'), 'the first pattern is every condition at once');
+  const patterns = q.params.filter((p): p is string => typeof p === 'string' && p.includes('(?:'));
+  // every condition first (to turn away most admissions); the 11 plain primary-position conditions as one
+  // pattern and the 3 plain any-position ones as another; the 5 with a rule: their code and their rule.
+  assert.equal(patterns.length, 1 + 2 + 5 * 2);
+  assert.ok(patterns[0].includes('|(?:J4[56])|'), 'the first pattern is every condition at once');
+  const primary = patterns.find((p) => p.startsWith('^ ') && p.includes('(?:J4[56])'));
+  assert.ok(primary && primary.includes('(?:N1([012]|36))'), 'asthma and pyelonephritis: one primary-position pattern');
+  assert.ok(patterns.some((p) => p.startsWith(' (?:') && p.includes('(?:E1[0-4][0-8])') && p.includes('(?:R02X)')), 'diabetes complications and gangrene in any position: unanchored');
+  assert.ok(patterns.includes(' (?:J1([0134]|5[3479]|68|8[18]))') && patterns.includes(' (?:D57)'), 'influenza and pneumonia in any position, sickle-cell excluded');
 });
 
 test('a proportion scans once: the denominator selects the rows, the numerator flags them', () => {

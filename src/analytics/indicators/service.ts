@@ -19,7 +19,7 @@ import { createAreaMap, createDatasetViews, createDeprivationGroups } from './wa
 import { inventory, type Inventory } from './inventory.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
-export const ENGINE_VERSION = 'indicators-10';
+export const ENGINE_VERSION = 'indicators-11';
 
 export interface ComputeOptions { indicator?: string; year?: number; force?: boolean; computedBy?: string | null }
 export interface ComputeSummary {
