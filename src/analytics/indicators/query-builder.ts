@@ -3,9 +3,9 @@
 // and, when the method standardises, age band. Values are $n parameters; identifiers are fixed here.
 import type { IndicatorDefinition } from './definition-schema.ts';
 import {
-  Params, ageSexConditions, bandScopeConditions, numeratorOnlyConditions, recordConditions,
+  Params, allOf, ageSexConditions, bandScopeConditions, numeratorOnlyConditions, recordConditions,
 } from './filters.ts';
-import { SOURCES, periodValue, sourceRelation, weightedColumns, weightedRelation } from './relations.ts';
+import { SOURCES, periodValue, readmissionRelation, sourceRelation, weightedColumns, weightedRelation } from './relations.ts';
 
 export type BandScheme = 'esp' | 'le' | 'none';
 export type DeprivationGroups = 'quintile' | 'decile';
@@ -102,35 +102,40 @@ function numeratorCells(def: IndicatorDefinition, o: QueryOptions, p: Params, wi
   const num = def.numerator!;
   const ds = num.dataset as keyof typeof SOURCES;
   const src = SOURCES[ds];
-  const relation = sourceRelation(num, o.period, p);
   const weighted = num.weighting !== undefined;
-  const where = [`${src.period} = ${periodValue(ds, o.period, p)}`];
-  if (o.bands !== 'none') where.push('age IS NOT NULL');
   const w = weighted ? 'w' : (ds === 'births' ? 'births' : '1');
   const band = RECORD_BAND[o.bands];
-  const select = `${src.base} AS base_code, coalesce(lsoa01, '') AS lsoa01, coalesce(sex, 'U') AS sex, ${band} AS band`;
+  const keys = [`${src.base} AS base_code`, `coalesce(lsoa01, '') AS lsoa01`, `coalesce(sex, 'U') AS sex`, `${band} AS band`];
+  const readmissions = num.readmittedWithinDays !== undefined;
 
   if (withRecordsDenominator) {
     // Proportion / mean: one scan; the denominator's rules select rows, the numerator's flag them.
     if (weighted) throw new Error(`${def.id}: weighting is supported with population denominators only`);
-    const den = def.denominator!;
-    where.push(...recordConditions(den, p));
-    if (def.meanOf) where.push('length_of_stay IS NOT NULL');
-    if (num.readmittedWithinDays !== undefined) where.push('spell_end IS NOT NULL');
-    const flag = [...recordConditions(num, p), ...numeratorOnlyConditions(num, p)];
-    if (num.readmittedWithinDays !== undefined) flag.push('readmitted');
-    const hit = flag.length > 0 ? flag.join(' AND ') : 'true';
+    const inDenominator = [...(o.bands !== 'none' ? ['age IS NOT NULL'] : []), ...recordConditions(def.denominator!, p)];
+    if (def.meanOf) inDenominator.push('length_of_stay IS NOT NULL');
+    const hit = [...recordConditions(num, p), ...numeratorOnlyConditions(num, p)];
     const v = def.meanOf ? 'length_of_stay::DOUBLE' : '0';
-    return `SELECT ${select}, sum(CASE WHEN ${hit} THEN ${w} ELSE 0 END) AS x, count(*)::DOUBLE AS n,
+    if (readmissions) {
+      // The rules are evaluated before the readmission window: only their flags and the keys go through it.
+      const rows = readmissionRelation(num, o.period, p, [...keys, `${allOf(inDenominator)} AS in_denominator`, `${allOf(hit)} AS hit`, `${v} AS v`]);
+      return `SELECT base_code, lsoa01, sex, band, sum(CASE WHEN hit AND readmitted THEN 1 ELSE 0 END) AS x, count(*)::DOUBLE AS n,
+          sum(v) AS s, sum(v * v) AS ss
+        FROM ${rows} WHERE in_denominator AND spell_end IS NOT NULL GROUP BY ALL`;
+    }
+    const where = [`${src.period} = ${periodValue(ds, o.period, p)}`, ...inDenominator];
+    return `SELECT ${keys.join(', ')}, sum(CASE WHEN ${allOf(hit)} THEN ${w} ELSE 0 END) AS x, count(*)::DOUBLE AS n,
         sum(${v}) AS s, sum(${v} * ${v}) AS ss
-      FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
+      FROM ${sourceRelation(num)} WHERE ${where.join(' AND ')} GROUP BY ALL`;
   }
+  if (readmissions) throw new Error(`${def.id}: readmissions are counted against the discharges (a records denominator)`);
+  const where = [`${src.period} = ${periodValue(ds, o.period, p)}`];
+  if (o.bands !== 'none') where.push('age IS NOT NULL');
   where.push(...recordConditions(num, p), ...numeratorOnlyConditions(num, p));
   // Weighting unnests the diagnoses of the rows the rules select; the weighted rows need no second filter.
   const rows = weighted
-    ? weightedRelation(relation, num.weighting!.measure, where.join(' AND '), weightedColumns(ds))
-    : `${relation} WHERE ${where.join(' AND ')}`;
-  return `SELECT ${select}, sum(${w})::DOUBLE AS x FROM ${rows} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
+    ? weightedRelation(sourceRelation(num), num.weighting!.measure, where.join(' AND '), weightedColumns(ds))
+    : `${sourceRelation(num)} WHERE ${where.join(' AND ')}`;
+  return `SELECT ${keys.join(', ')}, sum(${w})::DOUBLE AS x FROM ${rows} GROUP BY ALL${onsDeathsCells(def, o, p)}`;
 }
 
 function denominatorCells(def: IndicatorDefinition, o: QueryOptions, p: Params): string {

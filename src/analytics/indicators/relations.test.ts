@@ -109,3 +109,23 @@ test('alcohol weighting: each record once, narrow takes the primary or an extern
   assert.equal(scans.length, 1);
   assert.deepEqual(shared, own);
 });
+
+test('two readmission indicators share one scan and give what each gives on its own', async () => {
+  const all = def('readmissions-30-day');
+  // The same measure for emergency admissions only: discharges after an emergency admission.
+  const emergency = {
+    ...all, id: 'readmissions-30-day-after-emergency',
+    numerator: { ...all.numerator!, admissionMethod: ['emergency'] }, denominator: { ...all.denominator!, admissionMethod: ['emergency'] },
+  } as typeof all;
+  const shared = new Map<string, IndicatorValue>();
+  const scans = await computeBatch(session, [all, emergency], '2009-10', catalogue, async (d, values) => { shared.set(d.id, pct(values)); });
+  assert.equal(scans.length, 1, 'one scan for both');
+  assert.deepEqual(scans[0].indicators.sort(), [all.id, emergency.id].sort());
+  assert.deepEqual([shared.get(all.id)!.numerator, shared.get(all.id)!.denominator], [2, 7]);
+  // f (elective) is not a discharge after an emergency admission.
+  assert.deepEqual([shared.get(emergency.id)!.numerator, shared.get(emergency.id)!.denominator], [2, 6]);
+  for (const d of [all, emergency]) {
+    const own = pct(await computeIndicator(session, d, '2009-10', catalogue));
+    assert.deepEqual([own.numerator, own.denominator, own.value, own.limits], [shared.get(d.id)!.numerator, shared.get(d.id)!.denominator, shared.get(d.id)!.value, shared.get(d.id)!.limits]);
+  }
+});

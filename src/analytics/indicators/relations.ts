@@ -17,39 +17,47 @@ export function periodValue(dataset: keyof typeof SOURCES, period: string, p: Pa
   return SOURCES[dataset].period === 'year' ? p.add(Number(period)) : p.add(period);
 }
 
+/** The record-level source relation of a numerator that is not a readmission: the dataset's view. */
+export function sourceRelation(num: NumeratorRule): string {
+  if (num.readmittedWithinDays !== undefined) throw new Error('a readmission numerator is counted from readmissionRelation');
+  return SOURCES[num.dataset as keyof typeof SOURCES].table;
+}
+
 /**
- * The record-level source relation: the dataset, or for readmissions the period's first episodes, each
- * with spell_end (the last discharge of its spell: its own, or a later episode's of the same patient and
- * admission date) and readmitted (the patient's next emergency admission, in this period or the next,
- * began 0 to N days after spell_end).
+ * The period's first episodes (APC) for a readmission numerator, each with the select items `carry`
+ * (expressions over the episode's columns, evaluated before the window), spell_end (the last discharge
+ * of its spell: its own, or a later episode's of the same patient and admission date) and readmitted
+ * (the patient's next emergency admission, in this period or the next, began 0 to N days after
+ * spell_end). Callers read only the names in `carry`, spell_end and readmitted.
  */
-export function sourceRelation(num: NumeratorRule, period: string, p: Params): string {
-  const ds = num.dataset as keyof typeof SOURCES;
-  if (num.readmittedWithinDays === undefined) return SOURCES[ds].table;
+export function readmissionRelation(num: NumeratorRule, period: string, p: Params, carry: string[]): string {
+  if (num.readmittedWithinDays === undefined) throw new Error('not a readmission numerator');
   const next = Number(period.slice(0, 4)) + 1;
   const nextPeriod = `${next}-${String((next + 1) % 100).padStart(2, '0')}`;
   const [mine, following] = [p.add(period), p.add(nextPeriod)];
-  // Only the columns the rules and the roll-up can read: the window sorts the episodes by patient, and
-  // every column it carries costs in that sort.
-  const codes = num.diagnosis || num.acsc || num.weighting ? ', diagnoses, procedures' : '';
-  const columns = `source_file, source_row, person_id, episode_key, fyear, admission_date, discharge_date, epiorder, admission_class, patient_class,
-          age, sex, lsoa01, pct_code, residence_pct, length_of_stay${codes}`;
-  // One window: the next year's first episodes matter only as emergency admissions. Later episodes of a
-  // spell (few) are joined by patient and admission date instead of a second window over every episode.
+  // One window sorts the episodes by patient, carrying what the counts need and nothing else (each
+  // column carried costs in the sort). The next year's first episodes matter only as emergency
+  // admissions. Later episodes of a spell (few) are joined by patient and admission date before the
+  // window, instead of a second window over every episode.
   return `(
     SELECT *, coalesce(date_diff('day', spell_end, next_emergency) BETWEEN 0 AND ${p.add(num.readmittedWithinDays)}, false) AS readmitted
     FROM (
-      SELECT f.*, greatest(f.discharge_date, l.later_end) AS spell_end
-      FROM (
-        SELECT ${columns}, min(admission_date) FILTER (WHERE admission_class = 'emergency')
+      SELECT * EXCLUDE (person_id, admission_date, episode_key, discharge_date, later_end, emergency),
+        greatest(discharge_date, later_end) AS spell_end,
+        min(admission_date) FILTER (WHERE emergency)
           OVER (PARTITION BY person_id ORDER BY admission_date, episode_key ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_emergency
-        FROM wh_apc
-        WHERE person_id IS NOT NULL AND epiorder = 1 AND (fyear = ${mine} OR (fyear = ${following} AND admission_class = 'emergency'))) f
-      LEFT JOIN (
-        SELECT person_id, admission_date, max(discharge_date) AS later_end FROM wh_apc
-        WHERE person_id IS NOT NULL AND epiorder > 1 AND fyear IN (${mine}, ${following}) GROUP BY ALL) l
-        ON l.person_id = f.person_id AND l.admission_date = f.admission_date
-      WHERE f.fyear = ${mine}))`;
+      FROM (
+        SELECT f.*, l.later_end
+        FROM (
+          SELECT ${carry.join(', ')}, person_id, admission_date, episode_key, discharge_date,
+            admission_class = 'emergency' AS emergency, fyear = ${mine} AS in_period
+          FROM wh_apc
+          WHERE person_id IS NOT NULL AND epiorder = 1 AND (fyear = ${mine} OR (fyear = ${following} AND admission_class = 'emergency'))) f
+        LEFT JOIN (
+          SELECT person_id, admission_date, max(discharge_date) AS later_end FROM wh_apc
+          WHERE person_id IS NOT NULL AND epiorder > 1 AND fyear IN (${mine}, ${following}) GROUP BY ALL) l
+          ON l.person_id = f.person_id AND l.admission_date = f.admission_date))
+    WHERE in_period)`;
 }
 
 /** The alcohol-attributable weight of a record from its diagnoses `d` joined to the positive fractions `a`. */

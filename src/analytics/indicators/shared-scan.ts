@@ -8,7 +8,7 @@
 import type { IndicatorDefinition } from './definition-schema.ts';
 import { Params, allOf, numeratorOnlyConditions, recordConditions } from './filters.ts';
 import { FINE_BAND, type BandScheme, type ScanColumns } from './query-builder.ts';
-import { SOURCES, periodValue, sourceRelation, weightedColumns, weightsRelation } from './relations.ts';
+import { SOURCES, periodValue, readmissionRelation, sourceRelation, weightedColumns, weightsRelation } from './relations.ts';
 
 export interface ScanPlan {
   /** what the scan reads, e.g. 'hes_apc', 'hes_apc readmissions 30 days', 'hes_apc alcohol weights' */
@@ -51,17 +51,17 @@ function planOne(label: string, table: string, members: Member[], period: string
   const columns = new Map<string, ScanColumns>();
   const byRule = new Map<string, ScanColumns>();
   const selects: string[] = [];
-  const where = [`${src.period} = ${periodValue(ds, period, p)}`];
-  // (a weighted relation keeps the period column, so the period condition holds on it as well)
-  let relation: string = sourceRelation(first, period, p);
+  const keys = [`${src.base} AS base_code`, `coalesce(lsoa01, '') AS lsoa01`, `coalesce(sex, 'U') AS sex`, `${FINE_BAND} AS fb`];
   const weighted = first.weighting !== undefined;
-  if (weighted) {
-    // The numerator's rules select the rows to weight (shared by the members, see scanKey).
-    const rows = [...where, ...recordConditions(first, p), ...numeratorOnlyConditions(first, p)];
-    if (members[0].bands !== 'none') rows.push('age IS NOT NULL');
-    const measures = [...new Set(members.map((m) => m.def.numerator!.weighting!.measure))];
-    relation = weightsRelation(relation, measures, rows.join(' AND '), weightedColumns(ds));
-  }
+  const readmissions = first.readmittedWithinDays !== undefined;
+  // Readmissions: each rule is evaluated before the window into a flag (or value) the counts then read,
+  // so only the keys and these go through the window's sort.
+  const carried: string[] = [];
+  const carry = (expr: string) => {
+    if (!readmissions) return expr;
+    carried.push(`${expr} AS c_${carried.length}`);
+    return `c_${carried.length - 1}`;
+  };
   for (const { def } of members) {
     const num = def.numerator!;
     const den = def.denominator!;
@@ -75,22 +75,24 @@ function planOne(label: string, table: string, members: Member[], period: string
       selects.push(`sum(w_${num.weighting!.measure}) FILTER (WHERE w_${num.weighting!.measure} > 0) AS x_${i}`);
     } else if (records) {
       if (ds === 'births') throw new Error(`${def.id}: a records denominator needs a record-level dataset`);
-      const d = recordConditions(den, p);
-      if (def.meanOf) d.push('length_of_stay IS NOT NULL');
-      if (num.readmittedWithinDays !== undefined) d.push('spell_end IS NOT NULL');
+      const inDenominator = recordConditions(den, p);
+      if (def.meanOf) inDenominator.push('length_of_stay IS NOT NULL');
       const hit = [...recordConditions(num, p), ...numeratorOnlyConditions(num, p)];
-      if (num.readmittedWithinDays !== undefined) hit.push('readmitted');
+      const d = readmissions ? [carry(condition(inDenominator)), 'spell_end IS NOT NULL'] : inDenominator;
+      const h = readmissions ? [carry(condition(hit)), 'readmitted'] : hit;
       selects.push(`count(*) FILTER (WHERE ${condition(d)}) AS n_${i}`,
-        `count(*) FILTER (WHERE ${condition([...d, ...hit])}) AS x_${i}`);
+        `count(*) FILTER (WHERE ${condition([...d, ...h])}) AS x_${i}`);
       col.n = `n_${i}`;
       col.present = `n_${i} > 0`;
       if (def.meanOf) {
-        selects.push(`sum(length_of_stay::DOUBLE) FILTER (WHERE ${condition(d)}) AS s_${i}`,
-          `sum(length_of_stay::DOUBLE * length_of_stay::DOUBLE) FILTER (WHERE ${condition(d)}) AS ss_${i}`);
+        const v = carry('length_of_stay::DOUBLE');
+        selects.push(`sum(${v}) FILTER (WHERE ${condition(d)}) AS s_${i}`,
+          `sum(${v} * ${v}) FILTER (WHERE ${condition(d)}) AS ss_${i}`);
         col.s = `s_${i}`;
         col.ss = `ss_${i}`;
       }
     } else {
+      if (readmissions) throw new Error(`${def.id}: readmissions are counted against the discharges (a records denominator)`);
       const c = condition([...recordConditions(num, p), ...numeratorOnlyConditions(num, p)]);
       if (ds === 'births') {
         selects.push(`sum(births) FILTER (WHERE ${c}) AS x_${i}`, `count(*) FILTER (WHERE ${c}) AS h_${i}`);
@@ -102,10 +104,26 @@ function planOne(label: string, table: string, members: Member[], period: string
     byRule.set(rule, col);
     columns.set(def.id, col);
   }
+  let from: string;
+  let select = keys.join(', ');
+  if (readmissions) {
+    // The readmission relation holds the period's first episodes only, with the keys already computed.
+    from = readmissionRelation(first, period, p, [...keys, ...carried]);
+    select = 'base_code, lsoa01, sex, fb';
+  } else if (weighted) {
+    // The numerator's rules select the rows to weight (shared by the members, see scanKey); the weighted
+    // relation keeps the period column, so the period condition holds on it as well.
+    const rows = [`${src.period} = ${periodValue(ds, period, p)}`, ...recordConditions(first, p), ...numeratorOnlyConditions(first, p)];
+    if (members[0].bands !== 'none') rows.push('age IS NOT NULL');
+    const measures = [...new Set(members.map((m) => m.def.numerator!.weighting!.measure))];
+    from = weightsRelation(sourceRelation(first), measures, rows.join(' AND '), weightedColumns(ds));
+  } else {
+    from = `${sourceRelation(first)} WHERE ${src.period} = ${periodValue(ds, period, p)}`;
+  }
   const sql = `CREATE OR REPLACE TEMP TABLE ${table} AS
-    SELECT ${src.base} AS base_code, coalesce(lsoa01, '') AS lsoa01, coalesce(sex, 'U') AS sex, ${FINE_BAND} AS fb,
+    SELECT ${select},
       ${selects.join(',\n      ')}
-    FROM ${relation} WHERE ${where.join(' AND ')} GROUP BY ALL`;
+    FROM ${from} GROUP BY ALL`;
   return { label, table, sql, params: p.values, columns };
 }
 
