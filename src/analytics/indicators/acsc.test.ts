@@ -30,6 +30,7 @@ before(async () => {
     admission(['R104', 'E101']), // diabetes complication in second place (any position): counts
     admission(['R104', 'J459']), // asthma in second place (primary only): does not count
     admission(['J181', 'D571']), // pneumonia with sickle-cell disease: excluded
+    admission(['D571', 'J181']), // pneumonia second, sickle-cell disease first: excluded too
     admission(['I209'], { procedures: ['K401'] }), // angina with a cardiac procedure: excluded
     admission(['I209'], { procedures: [] }), // angina without a procedure: counts
     admission(['J209', 'J449']), // acute bronchitis with COPD second: counts

@@ -107,7 +107,9 @@ function acscCondition(ref: CodeListRef, p: Params): string {
   }
   for (const r of rules.filter((x) => !simple(x))) {
     const terms = [codeTest(r.position, r.pattern)];
-    if (r.excludeSecondary) terms.push(`NOT regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.excludeSecondary))})`);
+    // "Excluding a secondary diagnosis" means any other diagnosis: for a condition that may itself be in
+    // any position, the excluded code may be the first.
+    if (r.excludeSecondary) terms.push(`NOT regexp_matches(${r.position === 'any' ? ALL_DIAGS : SECONDARY_DIAGS}, ${p.add(anyCode(r.excludeSecondary))})`);
     if (r.requireSecondary) terms.push(`regexp_matches(${SECONDARY_DIAGS}, ${p.add(anyCode(r.requireSecondary))})`);
     if (r.excludePrimaryProcedure) terms.push(`NOT regexp_matches(${PRIMARY_PROC}, ${p.add(`^${anyCode(r.excludePrimaryProcedure)}`)})`);
     if (r.excludeAnyProcedure) terms.push(`NOT regexp_matches(${ALL_PROCS}, ${p.add(anyCode(r.excludeAnyProcedure))})`);

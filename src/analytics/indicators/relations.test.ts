@@ -33,7 +33,7 @@ const cond = partial(false);
 const NONE = 'R104';
 
 type Row = Record<string, unknown>;
-const episode = (person: string, key: string, admitted: string, discharged: string, r: Row = {}): Row => ({
+const episode = (person: string, key: string, admitted: string, discharged: string | null, r: Row = {}): Row => ({
   fyear: admitted < '2010-04-01' ? '2009-10' : '2010-11', person_id: person, episode_key: key, epiorder: 1, admission_class: 'emergency',
   patient_class: '1', residence_pct: '5AA', lsoa01: 'LA1', sex: 'F', age: 50, admission_date: admitted, discharge_date: discharged, ...r,
 });
@@ -54,6 +54,11 @@ before(async () => {
     episode('p3', 'a1', '2009-08-01', '2009-08-05'),
     episode('p3', 'a2', '2009-08-01', '2009-08-20', { epiorder: 2 }),
     episode('p3', 'b', '2009-09-10', '2009-09-12'),
+    // p7: the first episode has no discharge date; a later episode whose order is unknown ends the
+    // spell on 25 June; an emergency admission on 20 July is a readmission.
+    episode('p7', 'j1', '2009-06-01', null),
+    episode('p7', 'j2', '2009-06-01', '2009-06-25', { epiorder: null }),
+    episode('p7', 'k', '2009-07-20', '2009-07-21'),
     // p4: discharged 25 March 2010, readmitted as an emergency on 4 April, in the next financial year.
     episode('p4', 'c', '2010-03-20', '2010-03-25'),
     episode('p4', 'd', '2010-04-04', '2010-04-06'),
@@ -88,9 +93,9 @@ const pct = (vs: IndicatorValue[]) => {
 
 test('a readmission follows the end of the whole spell, may fall in the next year, and must be an emergency', async () => {
   const v = pct(await computeIndicator(session, def('readmissions-30-day'), '2009-10', catalogue));
-  // Spells of 2009-10 (first episodes): a1, b, c, e, f, g, h; readmitted: a1 (p3) and c (p4).
-  assert.equal(v.denominator, 7);
-  assert.equal(v.numerator, 2);
+  // Spells of 2009-10 (first episodes): a1, b, c, e, f, g, h, j1, k; readmitted: a1 (p3), c (p4), j1 (p7).
+  assert.equal(v.denominator, 9);
+  assert.equal(v.numerator, 3);
 });
 
 test('alcohol weighting: each record once, narrow takes the primary or an external cause, broad the highest', async () => {
@@ -121,9 +126,9 @@ test('two readmission indicators share one scan and give what each gives on its 
   const scans = await computeBatch(session, [all, emergency], '2009-10', catalogue, async (d, values) => { shared.set(d.id, pct(values)); });
   assert.equal(scans.length, 1, 'one scan for both');
   assert.deepEqual(scans[0].indicators.sort(), [all.id, emergency.id].sort());
-  assert.deepEqual([shared.get(all.id)!.numerator, shared.get(all.id)!.denominator], [2, 7]);
+  assert.deepEqual([shared.get(all.id)!.numerator, shared.get(all.id)!.denominator], [3, 9]);
   // f (elective) is not a discharge after an emergency admission.
-  assert.deepEqual([shared.get(emergency.id)!.numerator, shared.get(emergency.id)!.denominator], [2, 6]);
+  assert.deepEqual([shared.get(emergency.id)!.numerator, shared.get(emergency.id)!.denominator], [3, 8]);
   for (const d of [all, emergency]) {
     const own = pct(await computeIndicator(session, d, '2009-10', catalogue));
     assert.deepEqual([own.numerator, own.denominator, own.value, own.limits], [shared.get(d.id)!.numerator, shared.get(d.id)!.denominator, shared.get(d.id)!.value, shared.get(d.id)!.limits]);

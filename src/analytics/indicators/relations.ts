@@ -26,7 +26,8 @@ export function sourceRelation(num: NumeratorRule): string {
 /**
  * The period's first episodes (APC) for a readmission numerator, each with the select items `carry`
  * (expressions over the episode's columns, evaluated before the window), spell_end (the last discharge
- * of its spell: its own, or a later episode's of the same patient and admission date) and readmitted
+ * of its spell: its own, or that of a later episode — EPIORDER other than 1, or unknown — of the same
+ * patient and admission date) and readmitted
  * (the patient's next emergency admission, in this period or the next, began 0 to N days after
  * spell_end). Callers read only the names in `carry`, spell_end and readmitted.
  */
@@ -55,7 +56,7 @@ export function readmissionRelation(num: NumeratorRule, period: string, p: Param
           WHERE person_id IS NOT NULL AND epiorder = 1 AND (fyear = ${mine} OR (fyear = ${following} AND admission_class = 'emergency'))) f
         LEFT JOIN (
           SELECT person_id, admission_date, max(discharge_date) AS later_end FROM wh_apc
-          WHERE person_id IS NOT NULL AND epiorder > 1 AND fyear IN (${mine}, ${following}) GROUP BY ALL) l
+          WHERE person_id IS NOT NULL AND epiorder IS DISTINCT FROM 1 AND fyear IN (${mine}, ${following}) GROUP BY ALL) l
           ON l.person_id = f.person_id AND l.admission_date = f.admission_date))
     WHERE in_period)`;
 }
