@@ -75,6 +75,24 @@ describe('compute', () => {
     assert.deepEqual(rows[0].import_ids, ['apc2', 'imd', 'pop']);
   });
 
+  test('values computed on another organisation tree are computed again', async () => {
+    const db = t.database.db;
+    const move = (to: string, from: string) => db.query(`UPDATE organisation_hierarchy SET parent_code = $1 WHERE child_code = '5J9' AND parent_code = $2`, [to, from]);
+    const areas = async () => (await findValues(db, { indicatorId: 'hip-fractures-65-plus', period: '2008-09', breakdown: 'persons' })).map((r) => r.area_code);
+    assert.deepEqual(await areas(), ['ENG', 'Q30', '5J9', '5ND']);
+    assert.ok((await move('Q31', 'Q30')).rowCount! > 0, 'Darlington moved to another SHA');
+    try {
+      const moved = await computeIndicators(deps(), { indicator: 'hip-fractures-65-plus' });
+      assert.deepEqual(moved.computed.map((c) => c.period).sort(), ['2008-09', '2009-10']);
+      assert.deepEqual(await areas(), ['ENG', 'Q30', 'Q31', '5J9', '5ND']);
+    } finally {
+      await move('Q30', 'Q31');
+    }
+    const back = await computeIndicators(deps(), { indicator: 'hip-fractures-65-plus' });
+    assert.equal(back.computed.length, 2);
+    assert.deepEqual(await areas(), ['ENG', 'Q30', '5J9', '5ND']);
+  });
+
   test('the export has exactly the published columns', async () => {
     const csv = valuesToCsv(await findValues(t.database.db, { indicatorId: 'hip-fractures-65-plus', period: '2008-09' }));
     const [header, ...lines] = csv.trim().split('\n');

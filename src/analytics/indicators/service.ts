@@ -15,7 +15,7 @@ import type { IndicatorDefinition } from './definition-schema.ts';
 import { openSession } from './engine.ts';
 import { computeBatch, type ScanTiming } from './batch.ts';
 import { getInputsKeys, loadAreaTree, replaceValues, syncCatalogue } from './repo.ts';
-import { createAreaMap, createDatasetViews, createDeprivationGroups } from './warehouse-views.ts';
+import { createAreaMap, createDatasetViews, createDeprivationGroups, type AreaTree } from './warehouse-views.ts';
 import { inventory, type Inventory } from './inventory.ts';
 
 /** Bump when the engine's SQL or arithmetic changes, so every value is recomputed once. */
@@ -67,8 +67,9 @@ function inputsOf(def: IndicatorDefinition, period: string, inv: Inventory): str
   return [...ids].sort();
 }
 
-function inputsKey(def: IndicatorDefinition, base: IndicatorDefinition, importIds: string[]): string {
-  return createHash('sha256').update(JSON.stringify([ENGINE_VERSION, def, base === def ? null : base, importIds])).digest('hex');
+/** What a value depends on: the engine, the definition(s), the imports it reads and the area tree it rolls up to. */
+function inputsKey(def: IndicatorDefinition, base: IndicatorDefinition, importIds: string[], tree: AreaTree): string {
+  return createHash('sha256').update(JSON.stringify([ENGINE_VERSION, def, base === def ? null : base, importIds, tree])).digest('hex');
 }
 
 export async function computeIndicators(deps: { db: Db; dataDir: string }, opts: ComputeOptions, progress: Progress = () => undefined): Promise<ComputeSummary> {
@@ -85,11 +86,24 @@ export async function computeIndicators(deps: { db: Db; dataDir: string }, opts:
   try {
     await createDatasetViews(duck, deps.dataDir);
     const inv = await inventory(duck, deps.dataDir);
-    const work = targets.flatMap((def) => {
+    const periodsOfTarget = targets.map((def) => {
       const base = source(def, catalogue);
-      const periods = opts.year !== undefined ? [periodOfYear(base, opts.year)] : periodsOf(base, inv);
-      return periods.map((period) => ({ def, period, ids: inputsOf(base, period, inv), key: inputsKey(def, base, inputsOf(base, period, inv)) }));
+      return { def, base, periods: opts.year !== undefined ? [periodOfYear(base, opts.year)] : periodsOf(base, inv) };
     });
+    // The organisation tree of each period is an input too: a value computed on another tree (or on none)
+    // is computed again.
+    const trees = new Map<string, AreaTree>();
+    for (const date of new Set(periodsOfTarget.flatMap((t) => t.periods.map(treeDate)))) {
+      const tree = await loadAreaTree(deps.db, date);
+      if (tree.pcts.length === 0) {
+        throw new AppError('invalid', `No PCTs in the organisation tree as of ${date}: load the reference organisations first (wcc start, or any wcc command, loads them from the shared data).`);
+      }
+      trees.set(date, tree);
+    }
+    const work = periodsOfTarget.flatMap(({ def, base, periods }) => periods.map((period) => {
+      const ids = inputsOf(base, period, inv);
+      return { def, period, ids, key: inputsKey(def, base, ids, trees.get(treeDate(period))!) };
+    }));
     // Incremental: only what has no computation with the same inputs key.
     const known = opts.force ? new Map<string, string>() : await getInputsKeys(deps.db, targets.map((d) => d.id));
     const todo = work.filter((w) => known.get(`${w.def.id}|${w.period}`) !== w.key);
@@ -102,7 +116,7 @@ export async function computeIndicators(deps: { db: Db; dataDir: string }, opts:
     for (const period of periods) {
       const items = new Map(todo.filter((w) => w.period === period).map((w) => [w.def.id, w]));
       await progress(done, work.length, `${period}: reading ${items.size} indicator(s)`);
-      const tree = await loadAreaTree(deps.db, treeDate(period));
+      const tree = trees.get(treeDate(period))!;
       const treeKey = JSON.stringify(tree);
       if (treeKey !== treeFor) {
         await createAreaMap(duck, tree);
