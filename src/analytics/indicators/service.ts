@@ -1,6 +1,7 @@
 // `compute`: every computed indicator × period whose inputs changed (or all with force), each written in
-// its own transaction. Inputs = the engine version, the definition (and the one it builds on) and the
-// import ids of the rows it reads for that period, so a new import recomputes only what it touches.
+// its own transaction. Inputs = the engine version, the definition (and the one it builds on), the
+// import ids of the rows it reads for that period and the period's area tree, so a new import (or a
+// reorganisation) recomputes only what it touches.
 // What needs computing is done a period at a time as one batch (batch.ts): each dataset is scanned
 // once for all of the period's indicators, and the area tree and deprivation groups are built once
 // per distinct tree.
